@@ -1,0 +1,63 @@
+"""Tables every register shares: document numbers, office settings, signatures, audit, meta."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import peewee
+
+from app.models.base import BaseModel
+
+
+class SchemaMeta(BaseModel):
+    """Key/value facts about the database itself (schema_version)."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    value = peewee.TextField()
+
+    class Meta:
+        table_name = "propdesk_meta"
+
+
+class DocumentSequence(BaseModel):
+    """Last number issued per form prefix and year: `TS-2026-00017`. Gapless, unique."""
+
+    prefix = peewee.CharField(max_length=8)
+    year = peewee.IntegerField()
+    last_value = peewee.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("prefix", "year"), True),)
+
+
+class OfficeSetting(BaseModel):
+    """Office-wide settings every PC shares (cut-off time, working hours …)."""
+
+    key = peewee.CharField(max_length=64, primary_key=True)
+    value = peewee.TextField()
+    updated_at = peewee.DateTimeField(default=datetime.now)
+    updated_by = peewee.CharField(max_length=64, default="")
+
+
+class Signature(BaseModel):
+    """A handwritten signature captured on screen (PNG), printed on the record's slips."""
+
+    image_png = peewee.BlobField()
+    signer_name = peewee.CharField(max_length=64)
+    signed_at = peewee.DateTimeField(default=datetime.now)
+    captured_by = peewee.CharField(max_length=64, default="")
+
+
+class AuditEvent(BaseModel):
+    """Append-only: who did what, when, before/after (JSON). No service edits or deletes it;
+    on SQLite triggers refuse UPDATE and DELETE outright."""
+
+    at = peewee.DateTimeField(default=datetime.now, index=True)
+    username = peewee.CharField(max_length=64, index=True)
+    role = peewee.CharField(max_length=32, default="")
+    action = peewee.CharField(max_length=64, index=True)
+    entity = peewee.CharField(max_length=64, default="")
+    entity_id = peewee.CharField(max_length=64, default="")
+    before = peewee.TextField(null=True)
+    after = peewee.TextField(null=True)
+    workstation = peewee.CharField(max_length=128, default="")

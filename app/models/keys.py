@@ -1,0 +1,108 @@
+"""钥匙收发与使用 / 钥匙借用 (SPEC §3.1)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import peewee
+
+from app.models.base import BaseModel, TrackedModel, VoidableMixin
+from app.models.common import Signature
+from app.models.reference import Party, Staff, Unit
+
+KEY_STATUSES = ("in_cabinet", "lent", "issued", "lost", "retired")
+RETURN_CONDITIONS = ("good", "damaged", "lost")
+
+
+class Key(TrackedModel):
+    """A key or a key set; `code` is what its tag's Code 128 barcode carries."""
+
+    code = peewee.CharField(max_length=32, unique=True)
+    label = peewee.CharField(max_length=128)  # "A-1203 户门", "配电室"
+    unit = peewee.ForeignKeyField(Unit, null=True, backref="keys", on_delete="RESTRICT")
+    area = peewee.CharField(max_length=64, default="")  # public area when there is no unit
+    key_count = peewee.IntegerField(default=1)  # keys in the set
+    hook = peewee.CharField(max_length=16, default="")  # cabinet hook
+    status = peewee.CharField(max_length=16, default="in_cabinet", index=True)
+    holder = peewee.CharField(max_length=128, default="")  # who has it while not in the cabinet
+    notes = peewee.TextField(default="")
+
+
+class KeyLoan(TrackedModel, VoidableMixin):
+    """钥匙借用: due back the same day by the office cut-off time."""
+
+    number = peewee.CharField(max_length=20, unique=True)  # YS-2026-00001
+    key = peewee.ForeignKeyField(Key, backref="loans", on_delete="RESTRICT")
+    borrower_kind = peewee.CharField(max_length=16)  # staff / external
+    borrower_staff = peewee.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="key_loans")
+    borrower_name = peewee.CharField(max_length=64)
+    borrower_phone = peewee.CharField(max_length=32, default="")
+    borrower_org = peewee.CharField(max_length=128, default="")
+    purpose = peewee.TextField(default="")
+    document_ref = peewee.CharField(max_length=64, default="")  # external: 证件/文件号
+    approved_by = peewee.CharField(max_length=64, default="")  # external: approving leader
+    lent_at = peewee.DateTimeField(default=datetime.now, index=True)
+    lent_by = peewee.CharField(max_length=64)
+    due_at = peewee.DateTimeField(index=True)
+    returned_at = peewee.DateTimeField(null=True, index=True)
+    returned_to = peewee.CharField(max_length=64, null=True)
+    return_condition = peewee.CharField(max_length=16, null=True)
+    statement = peewee.TextField(default="")  # damage/loss statement (说明)
+    reported_up = peewee.BooleanField(default=False)
+    borrower_signature = peewee.ForeignKeyField(Signature, null=True, on_delete="SET NULL", backref="+")
+    return_signature = peewee.ForeignKeyField(
+        Signature, null=True, on_delete="SET NULL", backref="+"
+    )
+
+
+class KeyHandover(TrackedModel):
+    """钥匙交接表 / 钥匙签收单: receive (接收), issue (发放) or custodian handover (内部交接)."""
+
+    number = peewee.CharField(max_length=20, unique=True)  # JJ-2026-00001
+    kind = peewee.CharField(max_length=16)  # receive / issue / custodian
+    from_name = peewee.CharField(max_length=128)
+    to_name = peewee.CharField(max_length=128)
+    party = peewee.ForeignKeyField(Party, null=True, on_delete="RESTRICT")  # owner receiving keys
+    at = peewee.DateTimeField(default=datetime.now)
+    notes = peewee.TextField(default="")
+    from_signature = peewee.ForeignKeyField(Signature, null=True, on_delete="SET NULL", backref="+")
+    to_signature = peewee.ForeignKeyField(
+        Signature, null=True, on_delete="SET NULL", backref="+"
+    )
+
+
+class KeyHandoverLine(BaseModel):
+    handover = peewee.ForeignKeyField(KeyHandover, backref="lines", on_delete="CASCADE")
+    key = peewee.ForeignKeyField(Key, on_delete="RESTRICT")
+    key_count = peewee.IntegerField()  # counted at the handover
+
+
+class KeyStocktake(TrackedModel):
+    """清点: scan every key in the cabinet; missing and unexpected keys are listed."""
+
+    number = peewee.CharField(max_length=20, unique=True)  # QD-2026-00001
+    started_at = peewee.DateTimeField(default=datetime.now)
+    finished_at = peewee.DateTimeField(null=True)
+    done_by = peewee.CharField(max_length=64)
+    notes = peewee.TextField(default="")
+
+
+class KeyStocktakeScan(BaseModel):
+    stocktake = peewee.ForeignKeyField(KeyStocktake, backref="scans", on_delete="CASCADE")
+    code = peewee.CharField(max_length=64)
+    key = peewee.ForeignKeyField(Key, null=True, on_delete="RESTRICT")
+    at = peewee.DateTimeField(default=datetime.now)
+
+    class Meta:
+        indexes = ((("stocktake", "code"), True),)
+
+
+class KeyEvent(BaseModel):
+    """The dated trail of every state change of a key, with the staff member who did it."""
+
+    key = peewee.ForeignKeyField(Key, backref="events", on_delete="RESTRICT")
+    at = peewee.DateTimeField(default=datetime.now, index=True)
+    username = peewee.CharField(max_length=64)
+    kind = peewee.CharField(max_length=24)  # created/received/issued/lent/returned/damaged/lost/…
+    detail = peewee.TextField(default="")
+    document = peewee.CharField(max_length=20, default="")  # loan / handover number

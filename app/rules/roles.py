@@ -1,0 +1,76 @@
+"""Roles (SPEC §4) and what each may do. Services check these; hiding a button is not enough."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ASSISTANT = "assistant"  # 客服助理
+    SUPERVISOR = "supervisor"  # 客服主任
+    MANAGER = "manager"  # 客服经理
+    ARCHIVIST = "archivist"  # 档案管理员
+    FINANCE = "finance"  # 财务
+    ENGINEERING = "engineering"  # 工程
+    SECURITY = "security"  # 安管
+    ADMIN = "admin"  # 管理员
+
+
+ROLE_LABELS_ZH: dict[Role, str] = {
+    Role.ASSISTANT: "客服助理",
+    Role.SUPERVISOR: "客服主任",
+    Role.MANAGER: "客服经理",
+    Role.ARCHIVIST: "档案管理员",
+    Role.FINANCE: "财务",
+    Role.ENGINEERING: "工程",
+    Role.SECURITY: "安管",
+    Role.ADMIN: "管理员",
+}
+
+
+class Perm(StrEnum):
+    KEYS_VIEW = "view keys"
+    KEYS_LEND = "lend and take back keys"
+    KEYS_MANAGE = "receive, issue and register keys"
+    KEYS_STOCKTAKE = "take stock of the key cabinet"
+    REFERENCE_VIEW = "view units, owners and tenants"
+    REFERENCE_EDIT = "edit units, owners and tenants"
+    STAFF_EDIT = "edit staff"
+    PII_VIEW = "see full ID numbers and phone numbers"
+    EXPORT = "export registers to Excel"
+    USERS_MANAGE = "manage user accounts"
+    AUDIT_VIEW = "read the audit log and flagged logins"
+    SETTINGS_EDIT = "change office settings"
+
+
+_DESK = {
+    Perm.KEYS_VIEW,
+    Perm.KEYS_LEND,
+    Perm.KEYS_STOCKTAKE,
+    Perm.REFERENCE_VIEW,
+}
+_SUPERVISOR = _DESK | {
+    Perm.KEYS_MANAGE,
+    Perm.REFERENCE_EDIT,
+    Perm.PII_VIEW,
+    Perm.EXPORT,
+}
+_MANAGER = _SUPERVISOR | {Perm.STAFF_EDIT, Perm.AUDIT_VIEW, Perm.SETTINGS_EDIT}
+
+PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.ASSISTANT: frozenset(_DESK),
+    Role.SUPERVISOR: frozenset(_SUPERVISOR),
+    Role.MANAGER: frozenset(_MANAGER),
+    Role.ARCHIVIST: frozenset({Perm.REFERENCE_VIEW, Perm.PII_VIEW, Perm.KEYS_VIEW}),
+    Role.FINANCE: frozenset({Perm.REFERENCE_VIEW, Perm.PII_VIEW, Perm.EXPORT}),
+    Role.ENGINEERING: frozenset({Perm.KEYS_VIEW, Perm.REFERENCE_VIEW}),
+    Role.SECURITY: frozenset({Perm.KEYS_VIEW, Perm.REFERENCE_VIEW}),
+    Role.ADMIN: frozenset(Perm),
+}
+
+
+def allowed(role: str, perm: Perm) -> bool:
+    try:
+        return perm in PERMISSIONS[Role(role)]
+    except ValueError:
+        return False

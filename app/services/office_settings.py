@@ -1,0 +1,62 @@
+"""Office-wide settings stored in the database, shared by every PC, with sensible defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from app.db import run_with_retry
+from app.errors import ValidationError
+from app.models import OfficeSetting
+from app.rules.roles import Perm
+from app.services.context import Actor
+from app.services.tx import audit, write_service
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: str
+    help: str
+
+
+SPECS: dict[str, SettingSpec] = {
+    s.key: s
+    for s in (
+        SettingSpec("key_loan_cutoff", "18:00", "Key loans are due back the same day by this time."),
+        SettingSpec("work_start", "08:00", "Working hours start (logins before need a reason)."),
+        SettingSpec("work_end", "18:00", "Working hours end (logins after need a reason)."),
+        SettingSpec("office_name", "物业服务中心 客服部", "Printed at the top of slips."),
+    )
+}
+
+
+def get_setting(key: str) -> str:
+    spec = SPECS[key]
+    row = run_with_retry(lambda: OfficeSetting.get_or_none(OfficeSetting.key == key))
+    return row.value if row else spec.default
+
+
+def get_time(key: str) -> time:
+    return parse_hhmm(get_setting(key))
+
+
+def parse_hhmm(text: str) -> time:
+    try:
+        return datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise ValidationError({"value": "Use the form HH:MM, e.g. 18:00."}) from None
+
+
+@write_service(Perm.SETTINGS_EDIT)
+def set_setting(actor: Actor, key: str, value: str) -> None:
+    if key not in SPECS:
+        raise ValidationError({"key": f"unknown setting {key}"})
+    if key in ("key_loan_cutoff", "work_start", "work_end"):
+        parse_hhmm(value)
+    before = OfficeSetting.get_or_none(OfficeSetting.key == key)
+    OfficeSetting.insert(key=key, value=value, updated_at=datetime.now(), updated_by=actor.username).on_conflict(
+        conflict_target=[OfficeSetting.key],
+        update={OfficeSetting.value: value, OfficeSetting.updated_by: actor.username},
+    ).execute()
+    audit(actor, "change setting", "OfficeSetting", key, {"value": before.value} if before else None, {"value": value})

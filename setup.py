@@ -1,0 +1,13 @@
+"""Package list for setuptools; all other metadata is in pyproject.toml.
+
+resources/ is installed as the package `propdesk_resources` so `pip install .` carries the fonts,
+translations and icons (app.paths.resource_path finds them there, in the source tree, or frozen).
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=find_packages(include=["app", "app.*", "ui", "ui.*"]) + ["propdesk_resources"],
+    package_dir={"propdesk_resources": "resources"},
+    package_data={"propdesk_resources": ["fonts/*", "i18n/*", "icons/*"]},
+)

@@ -1,0 +1,62 @@
+"""Shared fixtures: a fresh real SQLite file per test (or PostgreSQL via $PROPDESK_TEST_DB)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt tests run without a display unless the developer asks for a real one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.db import DatabaseInfo, close_database, open_database  # noqa: E402
+from app.services.context import Actor  # noqa: E402
+
+TEST_PASSWORD = "Desk-2026-ok"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the developer's own settings or database."""
+    monkeypatch.setenv("PROPDESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("PROPDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("PROPDESK_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "office.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[DatabaseInfo]:
+    info = open_database(os.environ.get("PROPDESK_TEST_DB") or str(db_path))
+    yield info
+    close_database()
+
+
+@pytest.fixture
+def admin(db: DatabaseInfo) -> Actor:
+    from app.services import accounts
+    from app.services.context import SYSTEM
+
+    user = accounts.create_first_admin(SYSTEM, "admin", TEST_PASSWORD, "管理员")
+    return Actor(user.id, user.username, user.role, user.display_name)
+
+
+@pytest.fixture
+def make_actor(admin: Actor) -> Callable[[str], Actor]:
+    """make_actor("assistant") → a logged-in Actor with that role (a real account)."""
+    from app.services import accounts
+
+    counter = {"n": 0}
+
+    def make(role: str) -> Actor:
+        counter["n"] += 1
+        name = f"{role}{counter['n']}"
+        user = accounts.create_user(admin, name, TEST_PASSWORD, role, display_name=name)
+        return Actor(user.id, user.username, user.role, user.display_name)
+
+    return make
