@@ -40,8 +40,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     _open(args, create=True)
     print(f"database ready: {database_url(args)}")
     if args.admin and not accounts.has_users():
-        password = args.password or os.environ.get("PROPDESK_ADMIN_PASSWORD") or getpass.getpass(
-            f"password for {args.admin}: "
+        password = (
+            args.password
+            or os.environ.get("PROPDESK_ADMIN_PASSWORD")
+            or getpass.getpass(f"password for {args.admin}: ")
         )
         accounts.create_first_admin(SYSTEM, args.admin, password)
         print(f"administrator {args.admin} created")
@@ -72,10 +74,14 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     from app.services import accounts
 
     _open(args)
-    password = args.password or os.environ.get("PROPDESK_NEW_PASSWORD") or getpass.getpass(
-        f"password for {args.name}: "
+    password = (
+        args.password
+        or os.environ.get("PROPDESK_NEW_PASSWORD")
+        or getpass.getpass(f"password for {args.name}: ")
     )
-    accounts.create_user(SYSTEM, args.name, password, args.role, display_name=args.display_name or "")
+    accounts.create_user(
+        SYSTEM, args.name, password, args.role, display_name=args.display_name or ""
+    )
     print(f"user {args.name} ({args.role}) created")
     return 0
 
@@ -119,7 +125,9 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="database URL or path (default: $PROPDESK_DB, then this PC's setting)")
+    common.add_argument(
+        "--db", help="database URL or path (default: $PROPDESK_DB, then this PC's setting)"
+    )
     parser = argparse.ArgumentParser(
         prog="propdesk-admin", description="PropDesk administration", parents=[common]
     )
@@ -142,7 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     user_sub = p.add_subparsers(dest="user_command", required=True)
     ua = user_sub.add_parser("add", parents=[common], help="add a personal account")
     ua.add_argument("name")
-    ua.add_argument("--role", required=True, help="assistant, supervisor, manager, archivist, finance, engineering, security, admin")
+    ua.add_argument(
+        "--role",
+        required=True,
+        help="assistant, supervisor, manager, archivist, finance, engineering, security, admin",
+    )
     ua.add_argument("--display-name")
     ua.add_argument("--password", help="else $PROPDESK_NEW_PASSWORD or a prompt")
     ua.set_defaults(func=cmd_user_add)

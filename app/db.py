@@ -163,7 +163,11 @@ def is_storage_error(exc: BaseException) -> bool:
 
 def is_busy_error(exc: BaseException) -> bool:
     text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
+    return (
+        "database is locked" in text
+        or "database is busy" in text
+        or "database table is locked" in text
+    )
 
 
 def run_with_retry(fn: Callable[[], T], *, retries: int = BUSY_RETRIES) -> T:
@@ -223,7 +227,9 @@ def open_database(url: str, *, create: bool = True, migrate: bool = True) -> Dat
             try:
                 target.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StorageUnavailable(f"cannot create folder {target.path.parent}: {exc}") from exc
+                raise StorageUnavailable(
+                    f"cannot create folder {target.path.parent}: {exc}"
+                ) from exc
         info.remote = is_remote_path(target.path)
         if info.remote:
             info.warnings.append(
@@ -238,7 +244,9 @@ def open_database(url: str, *, create: bool = True, migrate: bool = True) -> Dat
         if target.kind == "sqlite":
             result = database.execute_sql("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
-                raise StorageUnavailable(f"the database file is damaged ({result}); restore a backup")
+                raise StorageUnavailable(
+                    f"the database file is damaged ({result}); restore a backup"
+                )
         if migrate:
             info.schema_version = migrations.migrate(database, target)
         else:
@@ -254,7 +262,9 @@ def open_database(url: str, *, create: bool = True, migrate: bool = True) -> Dat
     except Exception:
         close_database()
         raise
-    log.info("opened %s (schema %s, remote=%s)", target.describe(), info.schema_version, info.remote)
+    log.info(
+        "opened %s (schema %s, remote=%s)", target.describe(), info.schema_version, info.remote
+    )
     return info
 
 

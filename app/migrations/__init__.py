@@ -90,7 +90,10 @@ def migrate(db: peewee.Database, target: DatabaseTarget) -> int:
         return current_version(db)
     if isinstance(db, peewee.SqliteDatabase) and target.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = default_backup_dir(target) / f"{target.path.stem}-before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
+        dest = (
+            default_backup_dir(target)
+            / f"{target.path.stem}-before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
+        )
         backup_sqlite(db, dest)
         log.info("backup before migrating: %s", dest)
     for step, description, apply in MIGRATIONS:

@@ -34,7 +34,9 @@ class KeyLoan(TrackedModel, VoidableMixin):
     number = peewee.CharField(max_length=20, unique=True)  # YS-2026-00001
     key = peewee.ForeignKeyField(Key, backref="loans", on_delete="RESTRICT")
     borrower_kind = peewee.CharField(max_length=16)  # staff / external
-    borrower_staff = peewee.ForeignKeyField(Staff, null=True, on_delete="RESTRICT", backref="key_loans")
+    borrower_staff = peewee.ForeignKeyField(
+        Staff, null=True, on_delete="RESTRICT", backref="key_loans"
+    )
     borrower_name = peewee.CharField(max_length=64)
     borrower_phone = peewee.CharField(max_length=32, default="")
     borrower_org = peewee.CharField(max_length=128, default="")
@@ -49,7 +51,9 @@ class KeyLoan(TrackedModel, VoidableMixin):
     return_condition = peewee.CharField(max_length=16, null=True)
     statement = peewee.TextField(default="")  # damage/loss statement (说明)
     reported_up = peewee.BooleanField(default=False)
-    borrower_signature = peewee.ForeignKeyField(Signature, null=True, on_delete="SET NULL", backref="+")
+    borrower_signature = peewee.ForeignKeyField(
+        Signature, null=True, on_delete="SET NULL", backref="+"
+    )
     return_signature = peewee.ForeignKeyField(
         Signature, null=True, on_delete="SET NULL", backref="+"
     )
@@ -66,9 +70,7 @@ class KeyHandover(TrackedModel):
     at = peewee.DateTimeField(default=datetime.now)
     notes = peewee.TextField(default="")
     from_signature = peewee.ForeignKeyField(Signature, null=True, on_delete="SET NULL", backref="+")
-    to_signature = peewee.ForeignKeyField(
-        Signature, null=True, on_delete="SET NULL", backref="+"
-    )
+    to_signature = peewee.ForeignKeyField(Signature, null=True, on_delete="SET NULL", backref="+")
 
 
 class KeyHandoverLine(BaseModel):

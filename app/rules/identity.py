@@ -7,6 +7,8 @@ import re
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.cn import ric, uscc
 
+from app.i18n import QT_TRANSLATE_NOOP, Msg
+
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?$")
 _PASSPORT = re.compile(r"^[A-Z0-9]{5,17}$")
@@ -23,19 +25,26 @@ def check_id(id_type: str, number: str) -> tuple[str, str | None]:
         if id_type == "uscc":
             return uscc.validate(number), None
     except stdnum_exceptions.InvalidChecksum:
-        return number, "The check digit is wrong: re-read the number from the document."
+        return number, QT_TRANSLATE_NOOP(
+            "app", "The check digit is wrong: re-read the number from the document."
+        )
     except stdnum_exceptions.InvalidLength:
-        length = 18
-        return number, f"Must be {length} characters long."
+        return number, Msg(QT_TRANSLATE_NOOP("app", "Must be {n} characters long."), n=18)
     except stdnum_exceptions.InvalidComponent:
-        return number, "The birth date or region code in the number is impossible."
+        return number, QT_TRANSLATE_NOOP(
+            "app", "The birth date or region code in the number is impossible."
+        )
     except stdnum_exceptions.InvalidFormat:
-        return number, "Contains characters that do not belong in this kind of number."
+        return number, QT_TRANSLATE_NOOP(
+            "app", "Contains characters that do not belong in this kind of number."
+        )
     except stdnum_exceptions.ValidationError:
-        return number, "Not a valid number."
+        return number, QT_TRANSLATE_NOOP("app", "Not a valid number.")
     if id_type == "passport":
         if not _PASSPORT.match(number):
-            return number, "A passport number has 5–17 letters and digits."
+            return number, QT_TRANSLATE_NOOP(
+                "app", "A passport number has 5–17 letters and digits."
+            )
         return number, None
     return number, None
 
@@ -48,7 +57,9 @@ def check_phone(phone: str) -> tuple[str, str | None]:
         phone = phone[3:]
     if _MOBILE.match(phone) or _LANDLINE.match(phone):
         return phone, None
-    return phone, "Not a mainland mobile (11 digits, starts with 1) or landline number."
+    return phone, QT_TRANSLATE_NOOP(
+        "app", "Not a mainland mobile (11 digits, starts with 1) or landline number."
+    )
 
 
 def mask_id(number: str) -> str:

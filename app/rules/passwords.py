@@ -5,31 +5,51 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from app.i18n import QT_TRANSLATE_NOOP, Msg
+
 _hasher = PasswordHasher()
 
 MIN_LENGTH = 8
 _COMMON = {
-    "12345678", "123456789", "1234567890", "password", "password1", "qwertyui", "qwerty123",
-    "11111111", "88888888", "66666666", "abc12345", "abcd1234", "a1234567", "iloveyou",
-    "admin123", "admin1234", "propdesk", "00000000", "1qaz2wsx", "asdf1234", "woaini520",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "password",
+    "password1",
+    "qwertyui",
+    "qwerty123",
+    "11111111",
+    "88888888",
+    "66666666",
+    "abc12345",
+    "abcd1234",
+    "a1234567",
+    "iloveyou",
+    "admin123",
+    "admin1234",
+    "propdesk",
+    "00000000",
+    "1qaz2wsx",
+    "asdf1234",
+    "woaini520",
 }
 
 
 def password_problem(password: str, username: str = "") -> str | None:
     """English source message saying why the password is refused, or None when it is fine."""
     if len(password) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters."
+        return Msg(QT_TRANSLATE_NOOP("app", "Use at least {n} characters."), n=MIN_LENGTH)
     lowered = password.lower()
     if lowered in _COMMON:
-        return "This password is too common."
+        return QT_TRANSLATE_NOOP("app", "This password is too common.")
     if username and username.lower() in lowered:
-        return "The password must not contain the user name."
+        return QT_TRANSLATE_NOOP("app", "The password must not contain the user name.")
     if len(set(password)) < 4:
-        return "Use more different characters."
+        return QT_TRANSLATE_NOOP("app", "Use more different characters.")
     if password.isdigit() or password.isalpha():
-        return "Mix letters and digits."
+        return QT_TRANSLATE_NOOP("app", "Mix letters and digits.")
     if _is_sequence(lowered):
-        return "A keyboard or number sequence is too easy to guess."
+        return QT_TRANSLATE_NOOP("app", "A keyboard or number sequence is too easy to guess.")
     return None
 
 

@@ -15,6 +15,7 @@ from app.errors import (
     ReasonRequired,
     ValidationError,
 )
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import LoginEvent, Staff, User
 from app.rules import workdays
 from app.rules.passwords import hash_password, password_problem, verify_password
@@ -42,28 +43,29 @@ def _validate_new_user(username: str, password: str, role: str) -> dict[str, str
     errors: dict[str, str] = {}
     username = username.strip()
     if not username:
-        errors["username"] = "Enter a user name."
+        errors["username"] = QT_TRANSLATE_NOOP("app", "Enter a user name.")
     elif len(username) > 64:
-        errors["username"] = "At most 64 characters."
+        errors["username"] = QT_TRANSLATE_NOOP("app", "At most 64 characters.")
     elif User.select().where(User.username == username).exists():
-        errors["username"] = "This user name is taken."
+        errors["username"] = QT_TRANSLATE_NOOP("app", "This user name is taken.")
     try:
         Role(role)
     except ValueError:
-        errors["role"] = "Choose one of the roles."
+        errors["role"] = QT_TRANSLATE_NOOP("app", "Choose one of the roles.")
     problem = password_problem(password, username)
     if problem:
         errors["password"] = problem
     return errors
 
 
-def _create_user(actor: Actor, username: str, password: str, role: str, display_name: str,
-                 staff_id: int | None) -> User:
+def _create_user(
+    actor: Actor, username: str, password: str, role: str, display_name: str, staff_id: int | None
+) -> User:
     errors = _validate_new_user(username, password, role)
     if errors:
         raise ValidationError(errors)
     if staff_id is not None and not Staff.get_or_none(Staff.id == staff_id):
-        raise ValidationError({"staff": "No such staff member."})
+        raise ValidationError({"staff": QT_TRANSLATE_NOOP("app", "No such staff member.")})
     user = User.create(
         username=username.strip(),
         display_name=display_name.strip() or username.strip(),
@@ -82,13 +84,25 @@ def _create_user(actor: Actor, username: str, password: str, role: str, display_
 def create_first_admin(actor: Actor, username: str, password: str, display_name: str = "") -> User:
     """Only while the database has no account at all (first start)."""
     if User.select().exists():
-        raise ValidationError({"username": "An administrator already exists; log in instead."})
+        raise ValidationError(
+            {
+                "username": QT_TRANSLATE_NOOP(
+                    "app", "An administrator already exists; log in instead."
+                )
+            }
+        )
     return _create_user(actor, username, password, Role.ADMIN, display_name, None)
 
 
 @write_service(Perm.USERS_MANAGE)
-def create_user(actor: Actor, username: str, password: str, role: str, display_name: str = "",
-                staff_id: int | None = None) -> User:
+def create_user(
+    actor: Actor,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str = "",
+    staff_id: int | None = None,
+) -> User:
     return _create_user(actor, username, password, role, display_name, staff_id)
 
 
@@ -100,7 +114,9 @@ def is_out_of_hours(now: datetime) -> bool:
     return not (start <= now.time() <= end)
 
 
-def login(username: str, password: str, reason: str = "", now: datetime | None = None) -> LoginResult:
+def login(
+    username: str, password: str, reason: str = "", now: datetime | None = None
+) -> LoginResult:
     """Check the password. Raises AuthenticationFailed, AccountLocked or ReasonRequired.
 
     5 failures in a row lock the account for 15 minutes. Outside working hours a reason is
@@ -116,26 +132,39 @@ def login(username: str, password: str, reason: str = "", now: datetime | None =
         with db_proxy.atomic():
             user = User.get_or_none(User.username == username.strip())
             if user is None or not user.active:
-                LoginEvent.create(at=now, username=username[:64], success=False, workstation=platform.node())
+                LoginEvent.create(
+                    at=now, username=username[:64], success=False, workstation=platform.node()
+                )
                 return AuthenticationFailed("wrong user name or password")
             if user.locked_until and user.locked_until > now:
                 return AccountLocked(user.locked_until)
             if not verify_password(user.password_hash, password):
                 failures = user.failed_logins + 1
-                locked_until = now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
-                User.update(failed_logins=0 if locked_until else failures, locked_until=locked_until).where(
-                    User.id == user.id
-                ).execute()
-                LoginEvent.create(at=now, username=user.username, success=False, workstation=platform.node())
+                locked_until = (
+                    now + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
+                )
+                User.update(
+                    failed_logins=0 if locked_until else failures, locked_until=locked_until
+                ).where(User.id == user.id).execute()
+                LoginEvent.create(
+                    at=now, username=user.username, success=False, workstation=platform.node()
+                )
                 if locked_until:
                     return AccountLocked(locked_until)
                 return AuthenticationFailed("wrong user name or password")
             if out_of_hours and not reason.strip():
                 return ReasonRequired("a login outside working hours needs a reason")
-            User.update(failed_logins=0, locked_until=None, last_login_at=now).where(User.id == user.id).execute()
+            User.update(failed_logins=0, locked_until=None, last_login_at=now).where(
+                User.id == user.id
+            ).execute()
             LoginEvent.create(
-                at=now, username=user.username, success=True, out_of_hours=out_of_hours,
-                reason=reason.strip(), flagged=out_of_hours, workstation=platform.node(),
+                at=now,
+                username=user.username,
+                success=True,
+                out_of_hours=out_of_hours,
+                reason=reason.strip(),
+                flagged=out_of_hours,
+                workstation=platform.node(),
             )
             actor = Actor(user.id, user.username, user.role, user.display_name or user.username)
             return LoginResult(actor, out_of_hours)
@@ -166,12 +195,18 @@ def unlock_user(actor: Actor, username: str) -> None:
 def change_password(actor: Actor, old_password: str, new_password: str) -> None:
     user = User.get_by_id(actor.user_id)
     if not verify_password(user.password_hash, old_password):
-        raise ValidationError({"old_password": "The current password is wrong."})
+        raise ValidationError(
+            {"old_password": QT_TRANSLATE_NOOP("app", "The current password is wrong.")}
+        )
     problem = password_problem(new_password, user.username)
     if problem:
         raise ValidationError({"new_password": problem})
-    User.update(password_hash=hash_password(new_password), updated_at=datetime.now(),
-                updated_by=actor.username, version=User.version + 1).where(User.id == user.id).execute()
+    User.update(
+        password_hash=hash_password(new_password),
+        updated_at=datetime.now(),
+        updated_by=actor.username,
+        version=User.version + 1,
+    ).where(User.id == user.id).execute()
     audit(actor, "change password", "User", user.id)
 
 
@@ -179,7 +214,13 @@ def change_password(actor: Actor, old_password: str, new_password: str) -> None:
 def flagged_logins(actor: Actor, limit: int = 200) -> list[dict[str, Any]]:
     rows = LoginEvent.select().where(LoginEvent.flagged).order_by(LoginEvent.at.desc()).limit(limit)
     return [
-        {"id": r.id, "at": r.at, "username": r.username, "reason": r.reason, "reviewed_by": r.reviewed_by}
+        {
+            "id": r.id,
+            "at": r.at,
+            "username": r.username,
+            "reason": r.reason,
+            "reviewed_by": r.reviewed_by,
+        }
         for r in rows
     ]
 

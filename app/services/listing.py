@@ -77,7 +77,9 @@ def _searched(spec: RegisterList, query: peewee.ModelSelect, term: str) -> peewe
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
     clauses = [
-        peewee.Expression(f, "LIKE" if is_sqlite() else "ILIKE", peewee.SQL("? ESCAPE '\\'", (pattern,)))
+        peewee.Expression(
+            f, "LIKE" if is_sqlite() else "ILIKE", peewee.SQL("? ESCAPE '\\'", (pattern,))
+        )
         for f in spec.like_fields
     ]
     return query.where(reduce(operator.or_, clauses))
@@ -113,4 +115,3 @@ def page(
         return [spec.row(actor, r) for r in rows]
 
     return run_with_retry(run)
-

@@ -7,6 +7,7 @@ from datetime import datetime, time
 
 from app.db import run_with_retry
 from app.errors import ValidationError
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import OfficeSetting
 from app.rules.roles import Perm
 from app.services.context import Actor
@@ -23,10 +24,26 @@ class SettingSpec:
 SPECS: dict[str, SettingSpec] = {
     s.key: s
     for s in (
-        SettingSpec("key_loan_cutoff", "18:00", "Key loans are due back the same day by this time."),
-        SettingSpec("work_start", "08:00", "Working hours start (logins before need a reason)."),
-        SettingSpec("work_end", "18:00", "Working hours end (logins after need a reason)."),
-        SettingSpec("office_name", "物业服务中心 客服部", "Printed at the top of slips."),
+        SettingSpec(
+            "key_loan_cutoff",
+            "18:00",
+            QT_TRANSLATE_NOOP("app", "Key loans are due back the same day by this time."),
+        ),
+        SettingSpec(
+            "work_start",
+            "08:00",
+            QT_TRANSLATE_NOOP("app", "Working hours start (logins before need a reason)."),
+        ),
+        SettingSpec(
+            "work_end",
+            "18:00",
+            QT_TRANSLATE_NOOP("app", "Working hours end (logins after need a reason)."),
+        ),
+        SettingSpec(
+            "office_name",
+            "物业服务中心 客服部",
+            QT_TRANSLATE_NOOP("app", "Printed at the top of slips."),
+        ),
     )
 }
 
@@ -45,7 +62,9 @@ def parse_hhmm(text: str) -> time:
     try:
         return datetime.strptime(text.strip(), "%H:%M").time()
     except ValueError:
-        raise ValidationError({"value": "Use the form HH:MM, e.g. 18:00."}) from None
+        raise ValidationError(
+            {"value": QT_TRANSLATE_NOOP("app", "Use the form HH:MM, e.g. 18:00.")}
+        ) from None
 
 
 @write_service(Perm.SETTINGS_EDIT)
@@ -55,8 +74,17 @@ def set_setting(actor: Actor, key: str, value: str) -> None:
     if key in ("key_loan_cutoff", "work_start", "work_end"):
         parse_hhmm(value)
     before = OfficeSetting.get_or_none(OfficeSetting.key == key)
-    OfficeSetting.insert(key=key, value=value, updated_at=datetime.now(), updated_by=actor.username).on_conflict(
+    OfficeSetting.insert(
+        key=key, value=value, updated_at=datetime.now(), updated_by=actor.username
+    ).on_conflict(
         conflict_target=[OfficeSetting.key],
         update={OfficeSetting.value: value, OfficeSetting.updated_by: actor.username},
     ).execute()
-    audit(actor, "change setting", "OfficeSetting", key, {"value": before.value} if before else None, {"value": value})
+    audit(
+        actor,
+        "change setting",
+        "OfficeSetting",
+        key,
+        {"value": before.value} if before else None,
+        {"value": value},
+    )

@@ -21,7 +21,11 @@ def get_or_404(model: type[M], record_id: int) -> M:
 
 
 def update_versioned(
-    actor: Actor, model: type[M], record_id: int, expected_version: int, changes: dict[str, Any],
+    actor: Actor,
+    model: type[M],
+    record_id: int,
+    expected_version: int,
+    changes: dict[str, Any],
     action: str,
 ) -> M:
     """Apply `changes` only if nobody saved since `expected_version` was read; audit it."""
@@ -46,4 +50,9 @@ def update_versioned(
 
 def stamp_new(actor: Actor) -> dict[str, Any]:
     now = datetime.now()
-    return {"created_at": now, "created_by": actor.username, "updated_at": now, "updated_by": actor.username}
+    return {
+        "created_at": now,
+        "created_by": actor.username,
+        "updated_at": now,
+        "updated_by": actor.username,
+    }

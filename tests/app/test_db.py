@@ -79,7 +79,9 @@ def test_damaged_file_is_reported_not_opened(tmp_path: Path) -> None:
         open_database(str(bad))
 
 
-def test_migration_backs_up_before_upgrading(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migration_backs_up_before_upgrading(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_database(str(db_path))
     close_database()
 
@@ -101,7 +103,10 @@ def test_migration_backs_up_before_upgrading(db_path: Path, monkeypatch: pytest.
         import sqlite3
 
         con = sqlite3.connect(backups[0])
-        assert con.execute("SELECT value FROM propdesk_meta WHERE key='schema_version'").fetchone()[0] == "1"
+        assert (
+            con.execute("SELECT value FROM propdesk_meta WHERE key='schema_version'").fetchone()[0]
+            == "1"
+        )
         con.close()
     finally:
         close_database()
