@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources as importlib_resources
 from pathlib import Path
 
 import platformdirs
@@ -25,8 +24,9 @@ def resource_path(*parts: str) -> Path:
     source = Path(__file__).resolve().parent.parent / "resources"
     if source.is_dir():
         return source.joinpath(*parts)
-    installed = Path(str(importlib_resources.files("propdesk_resources")))
-    return installed.joinpath(*parts)
+    import propdesk_resources  # the wheel's copy of resources/
+
+    return Path(propdesk_resources.__file__).resolve().parent.joinpath(*parts)
 
 
 def portable_root() -> Path | None:

@@ -18,11 +18,11 @@ class Key(TrackedModel):
     """A key or a key set; `code` is what its tag's Code 128 barcode carries."""
 
     code = peewee.CharField(max_length=32, unique=True)
-    label = peewee.CharField(max_length=128)  # "A-1203 户门", "配电室"
+    label = peewee.CharField(max_length=128, index=True)  # "A-1203 户门", "配电室"
     unit = peewee.ForeignKeyField(Unit, null=True, backref="keys", on_delete="RESTRICT")
-    area = peewee.CharField(max_length=64, default="")  # public area when there is no unit
+    area = peewee.CharField(max_length=64, default="", index=True)  # public area when no unit
     key_count = peewee.IntegerField(default=1)  # keys in the set
-    hook = peewee.CharField(max_length=16, default="")  # cabinet hook
+    hook = peewee.CharField(max_length=16, default="", index=True)  # cabinet hook
     status = peewee.CharField(max_length=16, default="in_cabinet", index=True)
     holder = peewee.CharField(max_length=128, default="")  # who has it while not in the cabinet
     notes = peewee.TextField(default="")
@@ -37,7 +37,7 @@ class KeyLoan(TrackedModel, VoidableMixin):
     borrower_staff = peewee.ForeignKeyField(
         Staff, null=True, on_delete="RESTRICT", backref="key_loans"
     )
-    borrower_name = peewee.CharField(max_length=64)
+    borrower_name = peewee.CharField(max_length=64, index=True)
     borrower_phone = peewee.CharField(max_length=32, default="")
     borrower_org = peewee.CharField(max_length=128, default="")
     purpose = peewee.TextField(default="")
@@ -87,6 +87,9 @@ class KeyStocktake(TrackedModel):
     finished_at = peewee.DateTimeField(null=True)
     done_by = peewee.CharField(max_length=64)
     notes = peewee.TextField(default="")
+    # Frozen at finish (JSON: counted/missing key ids, unexpected codes with reasons), so the
+    # printed report of a finished stocktake never changes when keys move afterwards.
+    result_json = peewee.TextField(default="")
 
 
 class KeyStocktakeScan(BaseModel):

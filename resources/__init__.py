@@ -1,0 +1,1 @@
+"""PropDesk resources (fonts, translations, icons), installed as `propdesk_resources`."""
