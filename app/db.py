@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlparse
 import peewee
 
 from app.errors import StorageUnavailable
+from app.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -233,8 +234,11 @@ def open_database(url: str, *, create: bool = True, migrate: bool = True) -> Dat
         info.remote = is_remote_path(target.path)
         if info.remote:
             info.warnings.append(
-                "The database is on a network drive. Every PC needs write access to its folder; "
-                "with more than a few PCs at once, move the office to PostgreSQL."
+                QT_TRANSLATE_NOOP(
+                    "app",
+                    "The database is on a network drive. Every PC needs write access to its "
+                    "folder; with more than a few PCs at once, move the office to PostgreSQL.",
+                )
             )
     database = make_database(target)
     close_database()

@@ -7,7 +7,8 @@ import peewee
 from app.models.base import TrackedModel, VoidableMixin
 
 UNIT_STATUSES = ("occupied", "vacant", "renovating")
-UNIT_USES = ("office", "shop", "storage", "residence", "parking", "other")  # 办公 商铺 仓储 住宅 车位 其他
+# 办公 商铺 仓储 住宅 车位 其他
+UNIT_USES = ("office", "shop", "storage", "residence", "parking", "other")
 PARTY_KINDS = ("owner", "tenant")
 ID_TYPES = ("ric", "uscc", "passport", "other")  # 居民身份证, 统一社会信用代码, 护照
 DEPARTMENTS = ("客服部", "工程部", "安管部", "财务部", "保洁", "管理层")

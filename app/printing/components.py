@@ -7,6 +7,7 @@ font that has their glyphs, and paragraphs wrap the CJK way (any character may b
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from app.printing import fonts
+
+log = logging.getLogger(__name__)
 
 # Bars are snapped to whole dots of a 203 dpi thermal head (0.125 mm) so every bar prints the
 # same width; 0.25 mm is the narrowest a cheap CCD scanner reads reliably.
@@ -181,25 +184,39 @@ def header(
     return out
 
 
+def label_width_for(labels: Sequence[str], size: float, width: float, boxed: bool) -> float:
+    """Widest label (with its "：" and padding), at most 40 % of the width."""
+    pad = 8 if boxed else 3
+    suffix = "" if boxed else "："
+    widest = max((fonts.text_width(label + suffix, size) for label in labels), default=0)
+    return min(widest + pad + 1, width * 0.4)
+
+
 def kv_rows(
     styles: Styles,
     rows: Sequence[tuple[str, object]],
     width: float,
-    label_width: float,
+    label_width: float | None = None,
     boxed: bool = False,
 ) -> Table:
-    """Label/value rows; long values wrap inside their column (CJK wrapping)."""
+    """Label/value rows; long values wrap inside their column (CJK wrapping).
+
+    Without `label_width` the column is as wide as the widest label.
+    """
+    if label_width is None:
+        label_width = label_width_for([r[0] for r in rows], styles.size, width, boxed)
     data = [
         [para(f"{label}：" if not boxed else label, styles.label), para(value or "", styles.body)]
         for label, value in rows
     ]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0 if not boxed else 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2 if not boxed else 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5 if not boxed else 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 if not boxed else 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5 if not boxed else 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 if not boxed else 2.5),
     ]
     if boxed:
         commands += [
@@ -223,23 +240,26 @@ def data_table(
     body = []
     for row in rows:
         body.append(
-            [
-                para(v, styles.right if i in align_right else styles.body)
-                for i, v in enumerate(row)
-            ]
+            [para(v, styles.right if i in align_right else styles.body) for i, v in enumerate(row)]
         )
     if not body:
         body.append([para("（无）", styles.label)] + [""] * (len(headers) - 1))
     data = [head, *body]
     if total is not None:
         data.append(
-            [para(v, styles.right if i in align_right else styles.body) for i, v in enumerate(total)]
+            [
+                para(v, styles.right if i in align_right else styles.body)
+                for i, v in enumerate(total)
+            ]
         )
     table = LongTable(data, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
@@ -267,7 +287,8 @@ class Party:
 class SignatureLine(Flowable):
     """`借用人签字：________  日期：______`, with the captured signature drawn on the line.
 
-    Narrow paper (< 60 mm) puts the date line under the signature line.
+    Receipt rolls (narrower than 90 mm) put the date line under the signature line, so the
+    signature line is long enough to sign on.
     """
 
     def __init__(self, party: Party, width: float, size: float = 9, sign_height: float = 11 * mm):
@@ -276,7 +297,7 @@ class SignatureLine(Flowable):
         self.block_width = width
         self.size = size
         self.sign_height = sign_height
-        self.stacked = width < 60 * mm
+        self.stacked = width < 90 * mm
         self.row_gap = size * 1.6
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -321,7 +342,9 @@ class SignatureLine(Flowable):
             self._draw_signature(p.signature_png, start, end, line_y)
 
     def _draw_signature(self, png: bytes, start: float, end: float, line_y: float) -> None:
-        reader = ImageReader(io.BytesIO(png))
+        reader = signature_image(png)
+        if reader is None:  # unreadable image: leave the line blank for a pen
+            return
         iw, ih = reader.getSize()
         box_w = end - start - 2
         box_h = self.sign_height - 1
@@ -329,6 +352,18 @@ class SignatureLine(Flowable):
         w, h = iw * scale, ih * scale
         # Sit on the rule: the ink's baseline a little below it, as a pen signature would.
         self.canv.drawImage(reader, start + 1, line_y - 3, w, h, mask="auto")
+
+
+def signature_image(png: bytes) -> ImageReader | None:
+    """The captured signature as an image reportlab can draw, or None when it is unreadable."""
+    try:
+        reader = ImageReader(io.BytesIO(png))
+        width, height = reader.getSize()
+        reader.getRGBData()  # decodes the pixels: a truncated PNG fails here, not mid-PDF
+    except Exception:
+        log.warning("signature image unreadable (%d bytes); printing a blank line", len(png))
+        return None
+    return reader if width > 0 and height > 0 else None
 
 
 def signature_block(
@@ -339,3 +374,36 @@ def signature_block(
         out.append(SignatureLine(party, width, size, sign_height))
         out.append(Spacer(1, 1 * mm))
     return out
+
+
+def kv_grid(
+    styles: Styles,
+    pairs: Sequence[tuple[str, object]],
+    width: float,
+    label_width: float,
+    columns: int = 2,
+) -> Table:
+    """Boxed label/value cells, `columns` pairs per row (form header of A4/A5 sheets)."""
+    value_width = width / columns - label_width
+    data = []
+    for start in range(0, len(pairs), columns):
+        row: list[object] = []
+        chunk = list(pairs[start : start + columns])
+        chunk += [("", "")] * (columns - len(chunk))
+        for label, value in chunk:
+            row += [para(label, styles.label), para(value or "", styles.body)]
+        data.append(row)
+    table = Table(data, colWidths=[label_width, value_width] * columns, hAlign="LEFT")
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.LATIN),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    for col in range(0, 2 * columns, 2):
+        commands.append(("BACKGROUND", (col, 0), (col, -1), colors.Color(0.94, 0.94, 0.94)))
+    table.setStyle(TableStyle(commands))
+    return table

@@ -11,6 +11,7 @@ slip stays a few KB. Never use `UnicodeCIDFont('STSong-Light')`: it is not embed
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -18,9 +19,11 @@ from xml.sax.saxutils import escape
 import reportlab
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from app.paths import resource_path
+
+log = logging.getLogger(__name__)
 
 CJK = "PropDeskCJK"
 LATIN = "PropDeskLatin"
@@ -40,6 +43,25 @@ def _vera(name: str) -> Path:
     return Path(reportlab.__file__).resolve().parent / "fonts" / name
 
 
+def _register_latin() -> frozenset[int]:
+    """Vera for Latin runs; without its file (a build that left reportlab's fonts out) fall back
+    to the PDF standard Helvetica, which viewers supply but which is then not embedded."""
+    global LATIN, LATIN_BOLD
+    try:
+        latin = TTFont(LATIN, str(_vera("Vera.ttf")))
+        latin_bold = TTFont(LATIN_BOLD, str(_vera("VeraBd.ttf")))
+    except (OSError, TTFError) as exc:
+        log.warning("Latin slip font missing (%s); using non-embedded Helvetica", exc)
+        LATIN, LATIN_BOLD = "Helvetica", "Helvetica-Bold"
+        return frozenset([*range(0x20, 0x7F), *range(0xA0, 0x100)])
+    pdfmetrics.registerFont(latin)
+    pdfmetrics.registerFont(latin_bold)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(LATIN, bold, italic, LATIN_BOLD if bold else LATIN)
+    return frozenset(latin.face.charToGlyph)
+
+
 def register_fonts() -> str:
     """Register the slip fonts with reportlab once (thread-safe, idempotent); returns CJK."""
     global _registered, _cjk_chars, _latin_chars
@@ -49,19 +71,32 @@ def register_fonts() -> str:
         if _registered:
             return CJK
         cjk = TTFont(CJK, str(resource_path("fonts", CJK_FILE)))
-        latin = TTFont(LATIN, str(_vera("Vera.ttf")))
-        latin_bold = TTFont(LATIN_BOLD, str(_vera("VeraBd.ttf")))
-        for font in (cjk, latin, latin_bold):
-            pdfmetrics.registerFont(font)
+        pdfmetrics.registerFont(cjk)
         # The CJK font has one weight; bold/italic map to it so <b> never falls back to Helvetica.
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(CJK, bold, italic, CJK)
-                addMapping(LATIN, bold, italic, LATIN_BOLD if bold else LATIN)
         _cjk_chars = frozenset(cjk.face.charToGlyph)
-        _latin_chars = frozenset(latin.face.charToGlyph)
+        _latin_chars = _register_latin()
+        _hang_chinese_punctuation()
         _registered = True
     return CJK
+
+
+# Full-width punctuation that must not start a line (禁则). reportlab's CJK wrapping only knows
+# the Japanese set, so "，" and "：" would otherwise open a line; with them listed they hang.
+CANNOT_START = "，。、；：！？）》」』】〕〉…—％·"
+
+
+def _hang_chinese_punctuation() -> None:
+    # Both modules hold their own copy: textsplit wraps one-font paragraphs, paragraph the rest.
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):
+        missing = "".join(ch for ch in CANNOT_START if ch not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
 
 
 def font_for(ch: str, bold: bool = False) -> str:

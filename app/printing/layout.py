@@ -17,7 +17,7 @@ FooterFn = Callable[[Canvas, int, int], None]  # (canvas, page number, page coun
 
 def new_canvas(buffer: io.BytesIO, size: tuple[float, float], title: str) -> Canvas:
     fonts.register_fonts()
-    c = Canvas(buffer, pagesize=size, pageCompression=1)
+    c = Canvas(buffer, pagesize=size, pageCompression=1, initialFontName=fonts.LATIN)
     c.setTitle(title)
     c.setAuthor("PropDesk")
     c.setCreator("PropDesk")
@@ -117,6 +117,7 @@ def render_pages(
         title=title,
         author="PropDesk",
         creator="PropDesk",
+        initialFontName=fonts.LATIN,
         leftMargin=preset.margin_left,
         rightMargin=preset.margin_right,
         topMargin=preset.margin_top,

@@ -54,9 +54,7 @@ LABEL_50X30 = PagePreset(
     "label_50x30", "50×30 mm 标签", 50 * mm, 30 * mm, 1.5 * mm, 1.5 * mm, 1.5 * mm, 1.5 * mm
 )
 
-PRESETS: dict[str, PagePreset] = {
-    p.name: p for p in (A4, A5, RECEIPT_80, RECEIPT_58, LABEL_50X30)
-}
+PRESETS: dict[str, PagePreset] = {p.name: p for p in (A4, A5, RECEIPT_80, RECEIPT_58, LABEL_50X30)}
 
 
 def preset(name: str) -> PagePreset:

@@ -137,6 +137,10 @@ def login(
                 )
                 return AuthenticationFailed("wrong user name or password")
             if user.locked_until and user.locked_until > now:
+                # attempts on a locked account are logged too (someone may be guessing)
+                LoginEvent.create(
+                    at=now, username=user.username, success=False, workstation=platform.node()
+                )
                 return AccountLocked(user.locked_until)
             if not verify_password(user.password_hash, password):
                 failures = user.failed_logins + 1
@@ -193,7 +197,9 @@ def unlock_user(actor: Actor, username: str) -> None:
 
 @write_service(None)
 def change_password(actor: Actor, old_password: str, new_password: str) -> None:
-    user = User.get_by_id(actor.user_id)
+    user = User.get_or_none(User.id == actor.user_id) if actor.user_id is not None else None
+    if user is None:  # e.g. the CLI's SYSTEM actor: a clear error, not a peewee DoesNotExist
+        raise NotFound(f"{actor.username} has no user account")
     if not verify_password(user.password_hash, old_password):
         raise ValidationError(
             {"old_password": QT_TRANSLATE_NOOP("app", "The current password is wrong.")}

@@ -70,7 +70,7 @@ def _searched(spec: RegisterList, query: peewee.ModelSelect, term: str) -> peewe
     if is_sqlite() and len(term) >= 3 and table in search_index.SEARCHABLE:
         fts = search_index.fts_table(table)
         phrase = '"' + term.replace('"', '""') + '"'
-        sub = peewee.SQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH ?', (phrase,))
+        sub = peewee.SQL(f'(SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH ?)', (phrase,))
         return query.where(spec.model.id.in_(sub))
     if not spec.like_fields:
         return query
@@ -78,7 +78,8 @@ def _searched(spec: RegisterList, query: peewee.ModelSelect, term: str) -> peewe
     pattern = f"%{escaped}%"
     clauses = [
         peewee.Expression(
-            f, "LIKE" if is_sqlite() else "ILIKE", peewee.SQL("? ESCAPE '\\'", (pattern,))
+            # peewee spells SQLite's case-insensitive LIKE as ILIKE (its LIKE becomes GLOB there)
+            f, "ILIKE", peewee.SQL("? ESCAPE '\\'", (pattern,))
         )
         for f in spec.like_fields
     ]

@@ -1,0 +1,1 @@
+"""Printed slips: reportlab PDFs of the registers' forms (no Qt; renderers never touch the DB)."""
