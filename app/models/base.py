@@ -32,6 +32,6 @@ class TrackedModel(BaseModel):
 class VoidableMixin(peewee.Model):
     """Nothing is hard-deleted: a record is voided (作废) with a reason."""
 
-    voided_at = peewee.DateTimeField(null=True)
+    voided_at = peewee.DateTimeField(null=True, index=True)
     voided_by = peewee.CharField(max_length=64, null=True)
     void_reason = peewee.TextField(null=True)

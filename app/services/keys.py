@@ -1333,7 +1333,14 @@ def stocktake_result(actor: Actor, number_or_id: int | str) -> StocktakeResult:
 
 
 def _keys_query(actor: Actor, request: ListRequest) -> peewee.ModelSelect:
-    query = _key_select()
+    return _key_status_filter(_key_select(), request)
+
+
+def _keys_count_query(actor: Actor, request: ListRequest) -> peewee.ModelSelect:
+    return _key_status_filter(Key.select(Key.id), request)
+
+
+def _key_status_filter(query: peewee.ModelSelect, request: ListRequest) -> peewee.ModelSelect:
     status = request.filter("status")
     if status:
         statuses = (status,) if isinstance(status, str) else tuple(status)
@@ -1375,6 +1382,7 @@ register_keys = listing.register_list(
         ),
         permission=Perm.KEYS_VIEW,
         base_query=_keys_query,
+        count_query=_keys_count_query,
         row=_keys_row,
         sort_fields={
             "code": Key.code,

@@ -134,16 +134,16 @@ def test_register_view_shows_storage_failure_and_retries(qtbot, units_db, db, mo
     ctx = UiContext(units_db, db)
     view = RegisterView(ctx, "units")
     qtbot.addWidget(view)
-    real = listing.count
+    real = listing.page
 
     def broken(*a, **k):
         raise StorageUnavailable("share gone")
 
-    monkeypatch.setattr(listing, "count", broken)
+    monkeypatch.setattr(listing, "page", broken)
     view.refresh()
     assert view.warning_label.isVisibleTo(view)
     assert "cannot be reached" in view.warning_label.text()
-    monkeypatch.setattr(listing, "count", real)
+    monkeypatch.setattr(listing, "page", real)
     view.retry_button.click()
     assert not view.warning_label.isVisibleTo(view)
     assert view.model.total == 30

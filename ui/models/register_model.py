@@ -1,7 +1,10 @@
 """A register as a lazy table: a count, then pages of rows as the clerk scrolls (Anki's browser).
 
-`RegisterTableModel` never holds a query or a cursor: it asks `listing.count()` once per reset
-and `listing.page()` for ~200 rows at a time through canFetchMore/fetchMore. Sorting, searching
+`RegisterTableModel` never holds a query or a cursor: it asks `listing.page()` for ~200 rows at a
+time through canFetchMore/fetchMore. The first page is shown before anything is counted: when it is
+not full it *is* the total; otherwise `listing.count()` runs right after the rows are on screen
+(queued on the event loop) and `total_changed` announces it — so a register of 1,000,000 rows shows
+its first rows as fast as one of 1,000. Reading `total` before that counts synchronously. Sorting, searching
 and filtering reset the model and re-query in SQL. A failed database call (the share dropped, the
 file is busy) is reported through `load_failed`, never raised out of `data()`/`fetchMore()`;
 the rows already shown stay, and `refresh()` tries again.
@@ -18,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -75,11 +79,14 @@ class RegisterTableModel(QAbstractTableModel):
         self._descending = False
         self._rows: list[dict[str, Any]] = []
         self._ids: set[int] = set()
-        self._total = 0
+        self._total: int | None = 0
+        self._more = False  # the last page was full: there may be more rows
+        self._generation = 0  # bumps on every reset; a queued count for an old query is dropped
         self._failed = False
         self._busy = False  # inside a fetch/reset: no re-entrant fetchMore from signal handlers
         if autoload:
             self._load()
+            self._announce_total()
 
     # --- what is shown ----------------------------------------------------------------------
 
@@ -98,7 +105,13 @@ class RegisterTableModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         """Rows matching the current search and filters (not only the loaded ones)."""
-        return self._total
+        if self._total is None:
+            self._count_total(self._generation)
+        return self._total if self._total is not None else len(self._rows)
+
+    @property
+    def total_known(self) -> bool:
+        return self._total is not None
 
     @property
     def loaded(self) -> int:
@@ -172,6 +185,8 @@ class RegisterTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: _Index) -> bool:  # noqa: N802
         if parent.isValid() or self._failed or self._busy:
             return False
+        if self._total is None:
+            return self._more
         return len(self._rows) < self._total
 
     def fetchMore(self, parent: _Index) -> None:  # noqa: N802
@@ -262,33 +277,49 @@ class RegisterTableModel(QAbstractTableModel):
     def _load(self) -> None:
         request = self.request()
         try:
-            total = listing.count(self._actor, self._name, request)
-            rows = (
-                listing.page(self._actor, self._name, request, 0, self._page_size) if total else []
-            )
+            rows = listing.page(self._actor, self._name, request, 0, self._page_size)
         except PropDeskError as exc:
-            self._rows, self._ids, self._total = [], set(), 0
+            self._rows, self._ids, self._total, self._more = [], set(), 0, False
             self._fail(exc)
             return
         was_failed = self._failed
         self._failed = False
-        self._total = total
         self._rows = []
         self._ids = set()
         self._add(rows)
-        if len(rows) < min(self._page_size, total):  # rows vanished since count()
-            self._total = len(self._rows)
+        self._more = len(rows) >= self._page_size
+        self._total = None if self._more else len(self._rows)
         if was_failed:
             self.load_recovered.emit()
 
     def _reset(self) -> None:
         self.beginResetModel()
         self._busy = True
+        self._generation += 1
         try:
             self._load()
         finally:
             self._busy = False
             self.endResetModel()
+        self._announce_total()
+
+    def _announce_total(self) -> None:
+        if self._total is None:
+            generation = self._generation
+            QTimer.singleShot(0, self, lambda: self._count_total(generation))
+        else:
+            self.total_changed.emit(self._total)
+
+    def _count_total(self, generation: int) -> None:
+        if generation != self._generation or self._total is not None or self._failed:
+            return
+        try:
+            self._total = max(
+                listing.count(self._actor, self._name, self.request()), len(self._rows)
+            )
+        except PropDeskError as exc:
+            self._fail(exc)
+            return
         self.total_changed.emit(self._total)
 
     def _add(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -299,10 +330,12 @@ class RegisterTableModel(QAbstractTableModel):
 
     def _append(self, rows: list[dict[str, Any]]) -> None:
         fresh = [r for r in rows if r.get("id") not in self._ids]
-        if len(rows) < self._page_size:  # the end came sooner than count() said
+        if len(rows) < self._page_size:  # the end: now the total is known for certain
+            self._more = False
             self._total = len(self._rows) + len(fresh)
         if not fresh:
             if rows:  # only duplicates (rows shifted under us): stop rather than loop
+                self._more = False
                 self._total = len(self._rows)
             return
         first = len(self._rows)

@@ -1,0 +1,93 @@
+"""归还 — take a lent key back, recording its condition.
+
+Damaged or lost needs the borrower's statement (说明); the service says so and the dialog shows
+it under the statement field. The borrower may sign on the pad (optional).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+from app.services import keys
+from app.services.keys import LoanView
+from ui.context import UiContext
+from ui.dialogs.key_common import ServiceFormDialog
+from ui.formatting import format_datetime, status_label
+from ui.widgets.form import choice_box
+from ui.widgets.signature_pad import SignatureField
+
+
+class KeyReturnDialog(ServiceFormDialog):
+    def __init__(
+        self,
+        ctx: UiContext,
+        loan: LoanView,
+        parent: QWidget | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.loan = loan
+        self._now = now
+        self.setObjectName("key_return_dialog")
+        self.setWindowTitle(self.tr("Return key {code}").format(code=loan.key_code))
+        self.ok_button.setText(self.tr("Take back (Enter)"))
+        form = self.form
+        late = loan.status == "overdue"
+        summary = QLabel(
+            self.tr(
+                "<b>{number}</b> — {code} {label}<br>Borrower: {name} {org}<br>"
+                "Lent {lent} by {by}; due {due}{late}"
+            ).format(
+                number=loan.number,
+                code=loan.key_code,
+                label=loan.key_label,
+                name=loan.borrower_name,
+                org=loan.borrower_org,
+                lent=format_datetime(loan.lent_at),
+                by=loan.lent_by,
+                due=format_datetime(loan.due_at),
+                late=(" — <span style='color:#c62828'>" + status_label("overdue") + "</span>")
+                if late
+                else "",
+            )
+        )
+        summary.setWordWrap(True)
+        form.add_field("code", self.tr("Loan"), summary)
+        self.condition_box = choice_box([(c, status_label(c)) for c in ("good", "damaged", "lost")])
+        form.add_field("condition", self.tr("Condition"), self.condition_box, required=True)
+        self.statement_edit = QPlainTextEdit()
+        self.statement_edit.setTabChangesFocus(True)
+        self.statement_edit.setFixedHeight(64)
+        self.statement_edit.setPlaceholderText(
+            self.tr("Borrower's statement (说明) — required when damaged or lost")
+        )
+        form.add_field("statement", self.tr("Statement"), self.statement_edit)
+        self.signature = SignatureField(self, signer_name=loan.borrower_name)
+        form.add_field("signature", self.tr("Borrower's signature"), self.signature)
+        self.resize(520, 520)
+        self.condition_box.setFocus()
+
+    def submit(self) -> LoanView:
+        extra = {"now": self._now} if self._now is not None else {}
+        return keys.return_key(
+            self.ctx.actor,
+            self.loan.number,
+            condition=str(self.condition_box.currentData()),
+            statement=self.statement_edit.toPlainText().strip(),
+            signature=self.signature.signature(),
+            **extra,
+        )
+
+    def after_save(self, view: LoanView) -> None:
+        self.ctx.bus.register_changed.emit("keys")
+        self.ctx.bus.register_changed.emit("key_loans")
+        self.ctx.bus.status_message.emit(
+            self.tr("{code} is back ({condition}); loan {number} closed.").format(
+                code=view.key_code,
+                condition=status_label(view.return_condition),
+                number=view.number,
+            )
+        )
