@@ -1,8 +1,5 @@
 """PropDesk domain and persistence layer. Never imports Qt (tests/test_layering.py checks)."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("propdesk")
-except PackageNotFoundError:  # running from a source checkout that was never installed
-    __version__ = "0.1.0"
+# The one place the version is written (pyproject.toml reads it): importlib.metadata costs ~35 ms
+# at every start-up and is wrong in a frozen build.
+__version__ = "0.1.0"

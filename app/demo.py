@@ -18,7 +18,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from faker import Faker
 from stdnum.cn import uscc
 
 from app.db import run_with_retry
@@ -100,6 +99,8 @@ class _People:
     """Faker zh_CN with the checks PropDesk's validation applies, and unique ID numbers."""
 
     def __init__(self, seed: int, rng: random.Random) -> None:
+        from faker import Faker  # ~100 ms to import: only when demo data is made
+
         self.fake = Faker("zh_CN")
         self.fake.seed_instance(seed)
         self.rng = rng

@@ -52,11 +52,26 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def database(rows: int) -> Path:
-    from app.migrations import SCHEMA_VERSION
+def schema_fingerprint() -> str:
+    """Hash of the schema a new database gets: the cached big database is rebuilt when it changes."""
+    import hashlib
+    import sqlite3
 
+    from app.db import close_database, open_database
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "schema.sqlite3"
+        open_database(str(path))
+        close_database()
+        con = sqlite3.connect(path)
+        sql = "\n".join(r[0] or "" for r in con.execute("SELECT sql FROM sqlite_master ORDER BY name"))
+        con.close()
+    return hashlib.sha256(sql.encode()).hexdigest()[:12]
+
+
+def database(rows: int) -> Path:
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"keys-{rows}-v{SCHEMA_VERSION}.sqlite3"
+    path = CACHE / f"keys-{rows}-{schema_fingerprint()}.sqlite3"
     if not path.exists():
         print(f"building {path} ({rows} keys + {rows} loans) …", flush=True)
         build(path, rows)

@@ -15,14 +15,16 @@ from PySide6.QtCore import QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTimeEdit, QWidget
 
-from app.printing import documents
 from app.services import keys
 from app.services.keys import KeyView, LoanView
 from ui.context import UiContext
 from ui.dialogs.key_common import ServiceFormDialog, StaffPicker, print_direct
 from ui.formatting import format_datetime
+from ui.lazy import lazy_import
 from ui.widgets.form import choice_box, line_edit
 from ui.widgets.signature_pad import SignatureField
+
+documents = lazy_import("app.printing.documents")  # reportlab loads on first print
 
 STAFF_ONLY = ("borrower_staff_id",)
 EXTERNAL_ONLY = ("borrower_name", "document_ref", "approved_by")

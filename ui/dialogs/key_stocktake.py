@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PropDeskError, ValidationError
-from app.printing import documents
 from app.services import keys, listing
 from app.services.keys import StocktakeResult
 from app.services.listing import ListRequest
@@ -32,7 +31,10 @@ from ui.dialogs.key_common import ScanEdit, preview_pdf
 from ui.errors import show_error
 from ui.i18n import tr_msg
 from ui.icons import icon
+from ui.lazy import lazy_import
 from ui.widgets.pdf_preview import PdfPreviewDialog
+
+documents = lazy_import("app.printing.documents")  # reportlab loads on first print
 
 COLORS = {"counted": "#2e7d32", "duplicate": "#ef6c00", "unexpected": "#c62828"}
 BACKGROUNDS = {"counted": "#e8f5e9", "duplicate": "#fff3e0", "unexpected": "#ffebee"}

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PropDeskError
-from app.printing import documents
 from app.rules.roles import Perm
 from app.services import keys
 from app.services.keys import KeyView, LoanView
@@ -46,9 +45,12 @@ from ui.docks.registry import DockSpec, add_dock
 from ui.errors import show_error
 from ui.formatting import add_column_labels, add_status_labels, format_datetime, status_label
 from ui.icons import icon
+from ui.lazy import lazy_import
 from ui.models.register_model import RegisterTableModel
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.register_view import RegisterView
+
+documents = lazy_import("app.printing.documents")  # reportlab loads on first print
 
 log = logging.getLogger(__name__)
 
