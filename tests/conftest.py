@@ -30,9 +30,26 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "office.sqlite3"
 
 
+def _empty_postgresql(url: str) -> None:
+    """Each test starts from an empty schema, as it does with a fresh SQLite file."""
+    import peewee
+
+    from app.db import make_database, parse_database_url
+
+    database = make_database(parse_database_url(url))
+    database.connect()
+    database.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
+    database.execute_sql("CREATE SCHEMA public")
+    database.close()
+    assert isinstance(database, peewee.PostgresqlDatabase)
+
+
 @pytest.fixture
 def db(db_path: Path) -> Iterator[DatabaseInfo]:
-    info = open_database(os.environ.get("PROPDESK_TEST_DB") or str(db_path))
+    url = os.environ.get("PROPDESK_TEST_DB") or str(db_path)
+    if url.startswith("postgresql://"):
+        _empty_postgresql(url)
+    info = open_database(url)
     yield info
     close_database()
 

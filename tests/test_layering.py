@@ -21,20 +21,29 @@ def _imports(folder: str) -> list[tuple[Path, str]]:
 
 
 def test_app_never_imports_qt() -> None:
-    bad = [(str(p.relative_to(ROOT)), m) for p, m in _imports("app")
-           if m.split(".")[0] in {"PySide6", "shiboken6", "qtawesome", "PyQt6", "PyQt5", "qtpy"}]
+    bad = [
+        (str(p.relative_to(ROOT)), m)
+        for p, m in _imports("app")
+        if m.split(".")[0] in {"PySide6", "shiboken6", "qtawesome", "PyQt6", "PyQt5", "qtpy"}
+    ]
     assert bad == []
 
 
 def test_ui_never_imports_peewee() -> None:
-    bad = [(str(p.relative_to(ROOT)), m) for p, m in _imports("ui")
-           if m.split(".")[0] in {"peewee", "playhouse", "sqlite3", "psycopg2", "psycopg"}]
+    bad = [
+        (str(p.relative_to(ROOT)), m)
+        for p, m in _imports("ui")
+        if m.split(".")[0] in {"peewee", "playhouse", "sqlite3", "psycopg2", "psycopg"}
+    ]
     assert bad == []
 
 
 def test_ui_never_imports_models_or_db() -> None:
-    bad = [(str(p.relative_to(ROOT)), m) for p, m in _imports("ui")
-           if m.startswith(("app.models", "app.migrations"))]
+    bad = [
+        (str(p.relative_to(ROOT)), m)
+        for p, m in _imports("ui")
+        if m.startswith(("app.models", "app.migrations"))
+    ]
     assert bad == []
 
 

@@ -47,27 +47,45 @@ def python_sources() -> list[str]:
     return files
 
 
+def lupdate(ts: Path, lang: str, *, quiet: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run pyside6-lupdate over app/ and ui/ into `ts` (any path: the committed file or a copy)."""
+    cmd = [
+        _tool("lupdate"),
+        *python_sources(),
+        "-no-obsolete",
+        "-locations",
+        "none",
+        "-source-language",
+        "en",
+        "-target-language",
+        lang,
+        "-ts",
+        str(Path(ts).resolve()),
+    ]
+    return subprocess.run(cmd, cwd=ROOT, check=False, capture_output=quiet, text=True)
+
+
 def cmd_update(_args: argparse.Namespace) -> int:
     for lang in LANGS:
         ts = ts_file(lang)
         ts.parent.mkdir(parents=True, exist_ok=True)
-        cmd = [
-            _tool("lupdate"),
-            *python_sources(),
-            "-no-obsolete",
-            "-locations",
-            "none",
-            "-source-language",
-            "en",
-            "-target-language",
-            lang,
-            "-ts",
-            str(ts.relative_to(ROOT)),
-        ]
-        proc = subprocess.run(cmd, cwd=ROOT, check=False)
+        proc = lupdate(ts, lang)
         if proc.returncode != 0:
             return proc.returncode
     return 0
+
+
+def messages(ts: Path) -> set[tuple[str, str]]:
+    """(context, source) of every current (not vanished/obsolete) message in `ts`."""
+    found: set[tuple[str, str]] = set()
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else None
+            if kind not in ("vanished", "obsolete"):
+                found.add((name, message.findtext("source") or ""))
+    return found
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -80,11 +98,12 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
             kind = translation.get("type") if translation is not None else "unfinished"
             if kind in ("vanished", "obsolete"):
                 continue
-            text = (translation.text or "") if translation is not None else ""
             numerus = translation.findall("numerusform") if translation is not None else []
-            if numerus:
-                text = "".join(n.text or "" for n in numerus)
-            if kind == "unfinished" or not text.strip():
+            if numerus:  # every plural form must be filled in, not just one of them
+                empty = any(not (n.text or "").strip() for n in numerus)
+            else:
+                empty = translation is None or not (translation.text or "").strip()
+            if kind == "unfinished" or empty:
                 missing.append((name, message.findtext("source") or ""))
     return missing
 

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         load_dock_modules()
         first_in_area: dict[str, LazyDock] = {}
-        for spec in registry.DOCKS:
+        for spec in registry.docks_for(self.ctx.actor):
             dock = LazyDock(spec, self.ctx, self)
             area = spec.area if spec.area in AREAS else "right"
             self.addDockWidget(AREAS[area], dock)
@@ -149,10 +149,11 @@ class MainWindow(QMainWindow):
             dock.raise_()
 
     def _dock_shortcuts(self) -> dict[str, str]:
-        taken = {s.shortcut for s in registry.DOCKS if s.shortcut}
+        specs = registry.docks_for(self.ctx.actor)
+        taken = {s.shortcut for s in specs if s.shortcut}
         free = (f"Ctrl+{n}" for n in range(1, 10) if f"Ctrl+{n}" not in taken)
         result: dict[str, str] = {}
-        for spec in registry.DOCKS:
+        for spec in specs:
             if spec.object_name != "dock_navigator":
                 result[spec.object_name] = spec.shortcut or next(free, "")
         return result

@@ -105,7 +105,7 @@ VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {
     },
 }
 # Modules that register lists when imported; optional ones may not exist in this build yet.
-_REGISTER_MODULES = ("app.services.reference", "app.services.keys")
+_REGISTER_MODULES = ("app.services.reference", "app.services.keys", "app.services.audit")
 
 
 def load_registers() -> dict[str, listing.RegisterList]:

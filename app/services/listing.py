@@ -77,15 +77,7 @@ def _searched(spec: RegisterList, query: peewee.ModelSelect, term: str) -> peewe
         return query.where(spec.model.id.in_(sub))
     if not spec.like_fields:
         return query
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
-    clauses = [
-        peewee.Expression(
-            # peewee spells SQLite's case-insensitive LIKE as ILIKE (its LIKE becomes GLOB there)
-            f, "ILIKE", peewee.SQL("? ESCAPE '\\'", (pattern,))
-        )
-        for f in spec.like_fields
-    ]
+    clauses = [ilike(f, "%" + escape_like(term) + "%") for f in spec.like_fields]
     return query.where(reduce(operator.or_, clauses))
 
 
@@ -115,9 +107,31 @@ def page(
         order = []
         if sort_key is not None:
             sort_field = spec.sort_fields[sort_key]
-            order.append(sort_field.desc() if request.descending else sort_field.asc())
+            if is_sqlite():
+                order.append(sort_field.desc() if request.descending else sort_field.asc())
+            else:  # empty values first going up, as SQLite does, so both databases list alike
+                order.append(
+                    sort_field.desc(nulls="last")
+                    if request.descending
+                    else sort_field.asc(nulls="first")
+                )
         order.append(spec.model.id.desc() if request.descending else spec.model.id.asc())
         rows = query.order_by(*order).offset(offset).limit(limit)
         return [spec.row(actor, r) for r in rows]
 
     return run_with_retry(run)
+
+
+def escape_like(text: str) -> str:
+    """Escape LIKE wildcards so a clerk's % or _ is searched for literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def ilike(field: Any, pattern: str) -> peewee.Expression:
+    """Case-insensitive LIKE with a backslash escape, on SQLite and PostgreSQL alike.
+
+    peewee spells SQLite's LIKE as "ILIKE" (its "LIKE" becomes GLOB there); the pattern is a bound
+    parameter in the database's own placeholder style."""
+    return peewee.Expression(
+        field, "ILIKE", peewee.NodeList((peewee.Value(pattern), peewee.SQL("ESCAPE '\\'")))
+    )

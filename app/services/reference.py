@@ -767,13 +767,9 @@ def get_unit(actor: Actor, unit_id: int) -> UnitView:
 def find_units(actor: Actor, prefix: str, limit: int = 20) -> list[str]:
     """Unit codes starting with `prefix` (for completers), in code order."""
     prefix = normalise_unit_code(prefix)
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     query = Unit.select(Unit.code).where(Unit.voided_at.is_null())
     if prefix:
-        query = query.where(
-            # "ILIKE": peewee turns it into LIKE on SQLite (its "LIKE" would become GLOB)
-            peewee.Expression(Unit.code, "ILIKE", peewee.SQL("? ESCAPE '\\'", (escaped + "%",)))
-        )
+        query = query.where(listing.ilike(Unit.code, listing.escape_like(prefix) + "%"))
     return [u.code for u in query.order_by(Unit.code).limit(max(1, min(limit, 200)))]
 
 
@@ -1201,7 +1197,7 @@ listing.register_list(
             "use": Unit.use,
             "status": Unit.status,
         },
-        like_fields=(Unit.code,),
+        like_fields=(Unit.code, Unit.use),  # as search_index.SEARCHABLE
         default_sort="code",
     )
 )
@@ -1214,7 +1210,7 @@ listing.register_list(
         base_query=_parties_base,
         row=_parties_row,
         sort_fields={"name": Party.name, "kind": Party.kind, "is_company": Party.is_company},
-        like_fields=(Party.name,),
+        like_fields=(Party.name, Party.phone, Party.id_number),  # as search_index.SEARCHABLE
         default_sort="name",
     )
 )

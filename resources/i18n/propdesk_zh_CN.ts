@@ -96,162 +96,277 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPanel</name>
+    <message>
+        <source>Select a line to see what changed.</source>
+        <translation>选择一行即可查看修改内容。</translation>
+    </message>
+    <message>
+        <source>{time}  {user} ({role}) on {pc}</source>
+        <translation>{time}  {user}（{role}），电脑：{pc}</translation>
+    </message>
+    <message>
+        <source>Action: {action}  {entity} {id}</source>
+        <translation>操作：{action}  {entity} {id}</translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation>修改前：</translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation>修改后：</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>单号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名/名称</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>大厦</translation>
     </message>
     <message>
         <source>Floor</source>
-        <translation type="unfinished"></translation>
+        <translation>楼层</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Owner / tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>业主/租户</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>业主</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>租户</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>ID type</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急联系人</translation>
     </message>
     <message>
         <source>Emergency phone</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急联系电话</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>在职</translation>
     </message>
     <message>
         <source>Left on</source>
-        <translation type="unfinished"></translation>
+        <translation>调离日期</translation>
     </message>
     <message>
         <source>Held by</source>
-        <translation type="unfinished"></translation>
+        <translation>持有人</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借用人</translation>
     </message>
     <message>
         <source>Borrower&apos;s organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>借用人单位</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>应还时间</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>创建人</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改时间</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙数</translation>
+    </message>
+    <message>
+        <source>Hook</source>
+        <translation>钩位</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙编号</translation>
+    </message>
+    <message>
+        <source>Key label</source>
+        <translation>钥匙名称</translation>
+    </message>
+    <message>
+        <source>Borrower&apos;s phone</source>
+        <translation>借用人电话</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>借出时间</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>归还时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Key sets</source>
+        <translation>钥匙套数</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Out of hours</source>
+        <translation>非工作时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>复核人</translation>
     </message>
 </context>
 <context>
@@ -315,6 +430,41 @@
     </message>
 </context>
 <context>
+    <name>CustodianHandoverDialog</name>
+    <message>
+        <source>Hand the key cabinet over (内部交接)</source>
+        <translation>钥匙内部交接</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <source>Stand-in</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>Every key in the cabinet is listed with its count; keys out on loan go into the notes with their loan number and due time.</source>
+        <translation>柜内每套钥匙均列出数量；已借出的钥匙连同借用单号和应还时间记入备注。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Signature (handing over)</source>
+        <translation>移交人签名</translation>
+    </message>
+    <message>
+        <source>Signature (stand-in)</source>
+        <translation>代办人签名</translation>
+    </message>
+</context>
+<context>
     <name>Docks</name>
     <message>
         <source>Registers</source>
@@ -322,15 +472,134 @@
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>单元</translation>
     </message>
     <message>
         <source>Owners and tenants</source>
-        <translation type="unfinished"></translation>
+        <translation>业主/租户</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Key loans</source>
+        <translation>钥匙借用</translation>
+    </message>
+    <message>
+        <source>Overdue keys</source>
+        <translation>逾期未还钥匙</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Login history</source>
+        <translation>登录记录</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Please check your input</source>
+        <translation>请检查输入内容</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Please correct:</source>
+        <translation>未保存任何内容。请更正：</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>{who} saved this record at {when}, after you opened it. Your changes were not saved.</source>
+        <translation>您打开此记录后，{who} 于 {when} 保存了它。您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>Reload to see their version; your typed text stays in the form until you do.</source>
+        <translation>重新加载可查看对方保存的内容；在此之前，您输入的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <source>Your role may not do this. Ask a supervisor or manager.</source>
+        <translation>您的角色无权执行此操作，请联系客服主任或客服经理。</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到记录</translation>
+    </message>
+    <message>
+        <source>The record no longer exists or was never saved. Refresh the list.</source>
+        <translation>该记录已不存在或从未保存，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Database unavailable</source>
+        <translation>数据库不可用</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached or is busy. Your input is kept — try again in a moment.</source>
+        <translation>数据库无法连接或正忙。您输入的内容已保留，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>If this goes on, check the network drive or ask IT.</source>
+        <translation>如果问题持续，请检查网络盘或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>PropDesk is too old</source>
+        <translation>PropDesk 版本过旧</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer PropDesk. Install the new version; the database was not touched.</source>
+        <translation>此数据库由更新版本的 PropDesk 写入。请安装新版本；数据库未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账户已锁定</translation>
+    </message>
+    <message>
+        <source>Too many failed logins. The account is locked until {time}.</source>
+        <translation>登录失败次数过多，账户已锁定至 {time}。</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Reason required</source>
+        <translation>须填写事由</translation>
+    </message>
+    <message>
+        <source>Logging in outside working hours needs a reason.</source>
+        <translation>非工作时间登录须填写事由。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <source>PropDesk hit an unexpected problem. Your input is kept; the details were written to the log.</source>
+        <translation>PropDesk 遇到意外问题。您输入的内容已保留，详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Keep my text</source>
+        <translation>保留我的输入</translation>
     </message>
 </context>
 <context>
@@ -417,6 +686,677 @@
     </message>
 </context>
 <context>
+    <name>KeyEditDialog</name>
+    <message>
+        <source>New key</source>
+        <translation>新增钥匙</translation>
+    </message>
+    <message>
+        <source>Edit key {code}</source>
+        <translation>编辑钥匙 {code}</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <source>Code (barcode)</source>
+        <translation>编号（条码）</translation>
+    </message>
+    <message>
+        <source>empty: made up, e.g. K00012</source>
+        <translation>留空则自动生成，如 K00012</translation>
+    </message>
+    <message>
+        <source>Letters, digits, - . / — it is printed as a barcode on the tag.</source>
+        <translation>限字母、数字及 - . /，编号以条码形式印在钥匙牌上。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Public area</source>
+        <translation>公共区域</translation>
+    </message>
+    <message>
+        <source>Keys in the set</source>
+        <translation>本套钥匙数</translation>
+    </message>
+    <message>
+        <source>Cabinet hook</source>
+        <translation>钩位</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{who} changed this key meanwhile. Save again to replace their values with yours.</source>
+        <translation>{who} 在此期间修改了这套钥匙。再次保存将以您的内容覆盖对方的修改。</translation>
+    </message>
+    <message>
+        <source>Saved key {code} {label}.</source>
+        <translation>已保存钥匙 {code} {label}。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyHandoverDialog</name>
+    <message>
+        <source>Receive keys (接收)</source>
+        <translation>钥匙接收</translation>
+    </message>
+    <message>
+        <source>Issue keys (发放)</source>
+        <translation>钥匙发放</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Scan a key tag (or type its code, Enter)</source>
+        <translation>扫描钥匙牌（或输入编号后按回车）</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Count each set with the other party and correct the number; Delete removes a line.</source>
+        <translation>与对方当面点清每套钥匙并更正数量；按 Delete 删除一行。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Signature (handing over)</source>
+        <translation>移交人签名</translation>
+    </message>
+    <message>
+        <source>Signature (receiving)</source>
+        <translation>接收人签名</translation>
+    </message>
+    <message>
+        <source>{code} is listed already.</source>
+        <translation>{code} 已在列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLendDialog</name>
+    <message>
+        <source>Lend key {code}</source>
+        <translation>借出钥匙 {code}</translation>
+    </message>
+    <message>
+        <source>Lend (Enter)</source>
+        <translation>借出（Enter）</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>内部员工</translation>
+    </message>
+    <message>
+        <source>Outside borrower</source>
+        <translation>外部人员</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Document ref.</source>
+        <translation>证件/文件号</translation>
+    </message>
+    <message>
+        <source>证件 / 文件号</source>
+        <translation>证件 / 文件号</translation>
+    </message>
+    <message>
+        <source>Approved by (leader)</source>
+        <translation>批准领导</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Due back today by</source>
+        <translation>当日归还截止</translation>
+    </message>
+    <message>
+        <source>Same day (当天借当天还); earlier is allowed, later is not.</source>
+        <translation>当天借当天还；可提前，不可延后。</translation>
+    </message>
+    <message>
+        <source>Borrower&apos;s signature</source>
+        <translation>借用人签名</translation>
+    </message>
+    <message>
+        <source>Lend the key (Enter); Ctrl+P: lend and print the slip</source>
+        <translation>借出钥匙（Enter）；Ctrl+P：借出并打印借用单</translation>
+    </message>
+    <message>
+        <source>Lent {code} to {name} as {number}, due {due}.</source>
+        <translation>已将 {code} 借给 {name}，借用单号 {number}，应还时间 {due}。</translation>
+    </message>
+    <message>
+        <source>Key loan slip {number}</source>
+        <translation>钥匙借用单 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLinesTable</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Keys in set</source>
+        <translation>应有数量</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点数量</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLoansDock</name>
+    <message>
+        <source>Open loans</source>
+        <translation>未归还</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>All loans</source>
+        <translation>全部借用记录</translation>
+    </message>
+    <message>
+        <source>No loan selected</source>
+        <translation>未选择借用记录</translation>
+    </message>
+    <message>
+        <source>Return (归还)</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Take the key back</source>
+        <translation>收回钥匙</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>打印借用单</translation>
+    </message>
+    <message>
+        <source>Print the loan slip</source>
+        <translation>打印钥匙借用单</translation>
+    </message>
+    <message>
+        <source>Borrower: {name} ({kind}) {org}</source>
+        <translation>借用人：{name}（{kind}）{org}</translation>
+    </message>
+    <message>
+        <source>Purpose: {purpose}</source>
+        <translation>用途：{purpose}</translation>
+    </message>
+    <message>
+        <source>Lent {at} by {by}</source>
+        <translation>借出：{at}，经办人：{by}</translation>
+    </message>
+    <message>
+        <source>Due {due}</source>
+        <translation>应还：{due}</translation>
+    </message>
+    <message>
+        <source>Approved by {name}</source>
+        <translation>批准领导：{name}</translation>
+    </message>
+    <message>
+        <source>Returned {at} to {to}: {condition}</source>
+        <translation>归还：{at}，经办人：{to}，状况：{condition}</translation>
+    </message>
+    <message>
+        <source>Statement: {text}</source>
+        <translation>说明：{text}</translation>
+    </message>
+    <message>
+        <source>Select an open loan.</source>
+        <translation>请选择未归还的借用记录。</translation>
+    </message>
+    <message>
+        <source>Select a loan.</source>
+        <translation>请选择一条借用记录。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyRetireDialog</name>
+    <message>
+        <source>Retire key {code}</source>
+        <translation>停用钥匙 {code}</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>e.g. lock changed, broken, written off</source>
+        <translation>例如：已换锁、损坏、报废</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>KeyReturnDialog</name>
+    <message>
+        <source>Return key {code}</source>
+        <translation>归还钥匙 {code}</translation>
+    </message>
+    <message>
+        <source>Take back (Enter)</source>
+        <translation>归还（Enter）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{number}&lt;/b&gt; — {code} {label}&lt;br&gt;Borrower: {name} {org}&lt;br&gt;Lent {lent} by {by}; due {due}{late}</source>
+        <translation>&lt;b&gt;{number}&lt;/b&gt; — {code} {label}&lt;br&gt;借用人：{name} {org}&lt;br&gt;借出：{lent}，经办人：{by}；应还：{due}{late}</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借用记录</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>钥匙状况</translation>
+    </message>
+    <message>
+        <source>Borrower&apos;s statement (说明) — required when damaged or lost</source>
+        <translation>借用人说明（损坏或遗失时必填）</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Borrower&apos;s signature</source>
+        <translation>借用人签名</translation>
+    </message>
+    <message>
+        <source>{code} is back ({condition}); loan {number} closed.</source>
+        <translation>{code} 已归还（{condition}），借用单 {number} 已办结。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStocktakeDialog</name>
+    <message>
+        <source>Key stocktake (清点)</source>
+        <translation>钥匙清点</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>Start stocktake</source>
+        <translation>开始清点</translation>
+    </message>
+    <message>
+        <source>Scan each key tag in the cabinet</source>
+        <translation>逐一扫描柜内的钥匙牌</translation>
+    </message>
+    <message>
+        <source>Missing (should be in the cabinet, not scanned)</source>
+        <translation>缺失（应在柜但未扫到）</translation>
+    </message>
+    <message>
+        <source>Unexpected scans</source>
+        <translation>异常扫码</translation>
+    </message>
+    <message>
+        <source>Finish (Ctrl+Enter)</source>
+        <translation>完成（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印清点表</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫码</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>目前进度</translation>
+    </message>
+    <message>
+        <source>Stocktake {number} — scan every key in the cabinet.</source>
+        <translation>清点单 {number} — 请逐一扫描柜内所有钥匙。</translation>
+    </message>
+    <message>
+        <source>✓ {code} {label}: counted.</source>
+        <translation>✓ {code} {label}：已清点。</translation>
+    </message>
+    <message>
+        <source>{code} {label}: scanned before — not counted twice.</source>
+        <translation>{code} {label}：已扫过，不重复计数。</translation>
+    </message>
+    <message>
+        <source>✗ {code} {label}: unexpected — not a key that belongs in the cabinet now.</source>
+        <translation>✗ {code} {label}：异常，此钥匙目前不应在柜内。</translation>
+    </message>
+    <message>
+        <source>✗ {code}: unknown code.</source>
+        <translation>✗ {code}：未知编号。</translation>
+    </message>
+    <message>
+        <source>Missing: {n}</source>
+        <translation>缺失：{n}</translation>
+    </message>
+    <message>
+        <source>Unexpected: {n}</source>
+        <translation>异常：{n}</translation>
+    </message>
+    <message>
+        <source>Finished: {counted} counted, {missing} missing, {unexpected} unexpected.</source>
+        <translation>清点完成：已清点 {counted}，缺失 {missing}，异常 {unexpected}。</translation>
+    </message>
+    <message>
+        <source>Key stocktake report {number}</source>
+        <translation>钥匙清点表 {number}</translation>
+    </message>
+    <message>
+        <source>{counted} of {expected} counted · {duplicate} repeated · {unexpected} unexpected</source>
+        <translation>已清点 {counted}/{expected} · 重复 {duplicate} · 异常 {unexpected}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDock</name>
+    <message>
+        <source>All keys</source>
+        <translation>全部钥匙</translation>
+    </message>
+    <message>
+        <source>In cabinet</source>
+        <translation>在柜</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>Key handover sheet {number}</source>
+        <translation>钥匙交接表 {number}</translation>
+    </message>
+    <message>
+        <source>Key stocktake report {number}</source>
+        <translation>钥匙清点表 {number}</translation>
+    </message>
+    <message>
+        <source>Key loan slip {number}</source>
+        <translation>钥匙借用单 {number}</translation>
+    </message>
+    <message>
+        <source>Show keys by status</source>
+        <translation>按状态筛选钥匙</translation>
+    </message>
+    <message>
+        <source>No key selected</source>
+        <translation>未选择钥匙</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit / area</source>
+        <translation>房号/区域</translation>
+    </message>
+    <message>
+        <source>Keys in set</source>
+        <translation>本套钥匙数</translation>
+    </message>
+    <message>
+        <source>Cabinet hook</source>
+        <translation>钩位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Open loan</source>
+        <translation>未还借用</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lend (借出)</source>
+        <translation>借出</translation>
+    </message>
+    <message>
+        <source>Lend this key (Enter)</source>
+        <translation>借出此钥匙（Enter）</translation>
+    </message>
+    <message>
+        <source>Return (归还)</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Take this key back</source>
+        <translation>收回此钥匙</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>打印借用单</translation>
+    </message>
+    <message>
+        <source>Print the open loan&apos;s slip</source>
+        <translation>打印当前借用单</translation>
+    </message>
+    <message>
+        <source>Print tag (打印钥匙牌)</source>
+        <translation>打印钥匙牌</translation>
+    </message>
+    <message>
+        <source>Print tags for the selected keys (select several with Shift/Ctrl)</source>
+        <translation>为所选钥匙打印钥匙牌（按住 Shift/Ctrl 可多选）</translation>
+    </message>
+    <message>
+        <source>Label printer (50×30 mm)</source>
+        <translation>标签打印机（50×30 mm）</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <source>Where the tags are printed</source>
+        <translation>钥匙牌打印方式</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit this key</source>
+        <translation>编辑此钥匙</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>新增钥匙</translation>
+    </message>
+    <message>
+        <source>Register a key (Ctrl+N)</source>
+        <translation>登记新钥匙（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Take this key out of use</source>
+        <translation>停止使用此钥匙</translation>
+    </message>
+    <message>
+        <source>Receive (接收)</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Keys come into the cabinet</source>
+        <translation>钥匙入柜</translation>
+    </message>
+    <message>
+        <source>Issue (发放)</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Keys handed to an owner</source>
+        <translation>向业主发放钥匙</translation>
+    </message>
+    <message>
+        <source>Custodian handover (内部交接)</source>
+        <translation>内部交接</translation>
+    </message>
+    <message>
+        <source>Hand the cabinet to a stand-in</source>
+        <translation>将钥匙柜交给代办人</translation>
+    </message>
+    <message>
+        <source>Stocktake (清点)</source>
+        <translation>清点</translation>
+    </message>
+    <message>
+        <source>Count the cabinet by scanning</source>
+        <translation>扫码清点钥匙柜</translation>
+    </message>
+    <message>
+        <source>Cabinet</source>
+        <translation>钥匙柜</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>{number} — {name}, due {due}{late}</source>
+        <translation>{number} — {name}，应还 {due}{late}</translation>
+    </message>
+    <message>
+        <source>Select a key that is in the cabinet.</source>
+        <translation>请选择在柜的钥匙。</translation>
+    </message>
+    <message>
+        <source>This key is not in the cabinet ({status}).</source>
+        <translation>此钥匙不在柜内（{status}）。</translation>
+    </message>
+    <message>
+        <source>This key is not out on loan.</source>
+        <translation>此钥匙未借出。</translation>
+    </message>
+    <message>
+        <source>Select one or more keys.</source>
+        <translation>请选择一套或多套钥匙。</translation>
+    </message>
+    <message>
+        <source>Not for a key out on loan or already retired.</source>
+        <translation>已借出或已停用的钥匙不能停用。</translation>
+    </message>
+    <message>
+        <source>Key tags {codes}</source>
+        <translation>钥匙牌 {codes}</translation>
+    </message>
+    <message>
+        <source>Saved handover {number}.</source>
+        <translation>已保存交接单 {number}。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>PropDesk — log in</source>
@@ -480,6 +1420,17 @@
     </message>
 </context>
 <context>
+    <name>LoginHistoryPanel</name>
+    <message>
+        <source>Only flagged logins not yet reviewed</source>
+        <translation>仅显示尚未复核的非工作时间登录</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;reviewed</source>
+        <translation>标记为已复核(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Loading…</source>
@@ -527,203 +1478,234 @@
     </message>
 </context>
 <context>
+    <name>OverdueKeysPanel</name>
+    <message>
+        <source>{hours}h{minutes:02d}</source>
+        <translation>{hours} 小时 {minutes:02d} 分</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Overdue keys: cannot be read now ({error}).</source>
+        <translation>逾期钥匙：暂时无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>{number}  {code} {label} — {name} {phone}, due {due} ({late} late)</source>
+        <translation>{number}  {code} {label} — {name} {phone}，应还 {due}（已逾期 {late}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n} key(s) overdue&lt;/b&gt; — Enter opens the loan</source>
+        <translation>&lt;b&gt;{n} 套钥匙逾期未还&lt;/b&gt; — 按回车打开借用记录</translation>
+    </message>
+    <message>
+        <source>No keys overdue.</source>
+        <translation>没有逾期未还的钥匙。</translation>
+    </message>
+</context>
+<context>
     <name>PartiesDock</name>
     <message>
         <source>Owner or tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>业主/租户</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名/名称</translation>
     </message>
     <message>
         <source>A company (单位)</source>
-        <translation type="unfinished"></translation>
+        <translation>单位（非个人）</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>ID document</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急联系人</translation>
     </message>
     <message>
         <source>Emergency phone</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急联系电话</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Unit numbers, separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>房号，多个用逗号分隔。</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>{pages} page(s), {w:.0f} × {h:.0f} mm</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {pages} 页，{w:.0f} × {h:.0f} mm</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl++)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（Ctrl++）</translation>
     </message>
     <message>
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（Ctrl+-）</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>适合宽度</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Print (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印（Ctrl+P）</translation>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <source>Print {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>打印 {title}</translation>
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>The file could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件无法保存：{error}</translation>
     </message>
 </context>
 <context>
     <name>RecordDock</name>
     <message>
         <source>Read only: your role may not change these records.</source>
-        <translation type="unfinished"></translation>
+        <translation>只读：您的角色无权修改这些记录。</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>New record (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新增记录（Ctrl+N）</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销修改</translation>
     </message>
     <message>
         <source>Throw away the changes in the form</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃表单中的修改</translation>
     </message>
     <message>
         <source>Discard changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃修改？</translation>
     </message>
     <message>
         <source>The form has unsaved changes. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>表单有未保存的修改，要放弃吗？</translation>
     </message>
     <message>
         <source>New record</source>
-        <translation type="unfinished"></translation>
+        <translation>新记录</translation>
     </message>
     <message>
         <source>The form has unsaved changes. Discard them and open the other record?</source>
-        <translation type="unfinished"></translation>
+        <translation>表单有未保存的修改，要放弃修改并打开另一条记录吗？</translation>
     </message>
     <message>
         <source>Nothing to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有需要保存的修改。</translation>
     </message>
     <message>
         <source>Not saved: please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：请更正标出的栏目。</translation>
     </message>
     <message>
         <source>Saved {what}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {what}。</translation>
     </message>
     <message>
         <source>{who} changed this record meanwhile. Their values: {changes}. Save again to replace them with yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 在此期间修改了此记录。对方的内容：{changes}。再次保存将以您的内容覆盖。</translation>
     </message>
     <message>
         <source>(no visible difference)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无可见差异）</translation>
     </message>
 </context>
 <context>
     <name>RegisterView</name>
     <message>
         <source>Search… (Esc clears)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索…（Esc 清除）</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 Excel</translation>
     </message>
     <message>
         <source>Your role may not export registers.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权导出台账。</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 {path}</translation>
     </message>
     <message>
         <source>{n} records</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 条记录</translation>
     </message>
 </context>
 <context>
@@ -755,6 +1737,17 @@
     <message>
         <source>Scanned {code}: {title}</source>
         <translation>已扫码 {code}：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceFormDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存：请更正标出的栏目。</translation>
     </message>
 </context>
 <context>
@@ -820,65 +1813,72 @@
     <name>SignatureField</name>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Signer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>签名人姓名</translation>
     </message>
 </context>
 <context>
     <name>SignaturePad</name>
     <message>
         <source>Sign here with the pen or the mouse</source>
-        <translation type="unfinished"></translation>
+        <translation>请用手写笔或鼠标在此签名</translation>
     </message>
     <message>
         <source>Sign here (pen or mouse)</source>
-        <translation type="unfinished"></translation>
+        <translation>在此签名（手写笔或鼠标）</translation>
     </message>
 </context>
 <context>
     <name>StaffDock</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Record leaving (调离)</source>
-        <translation type="unfinished"></translation>
+        <translation>登记调离</translation>
     </message>
     <message>
         <source>Left on</source>
-        <translation type="unfinished"></translation>
+        <translation>调离日期</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>在职</translation>
     </message>
     <message>
         <source>Left on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {date} 调离</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPicker</name>
+    <message>
+        <source>Type a name…</source>
+        <translation>输入姓名…</translation>
     </message>
 </context>
 <context>
@@ -924,79 +1924,175 @@
     <name>Status</name>
     <message>
         <source>Occupied</source>
-        <translation type="unfinished"></translation>
+        <translation>已入住</translation>
     </message>
     <message>
         <source>Vacant</source>
-        <translation type="unfinished"></translation>
+        <translation>空置</translation>
     </message>
     <message>
         <source>Renovating</source>
-        <translation type="unfinished"></translation>
+        <translation>装修中</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>业主</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>租户</translation>
     </message>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>居民身份证</translation>
     </message>
     <message>
         <source>Unified social credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Passport</source>
-        <translation type="unfinished"></translation>
+        <translation>护照</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>在职</translation>
     </message>
     <message>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>已调离</translation>
     </message>
     <message>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished"></translation>
+        <translation>办公</translation>
     </message>
     <message>
         <source>Shop</source>
-        <translation type="unfinished"></translation>
+        <translation>商铺</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>库房</translation>
     </message>
     <message>
         <source>Residence</source>
-        <translation type="unfinished"></translation>
+        <translation>住宅</translation>
     </message>
     <message>
         <source>Parking</source>
-        <translation type="unfinished"></translation>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <source>In cabinet</source>
+        <translation>在柜</translation>
+    </message>
+    <message>
+        <source>Lent</source>
+        <translation>已借出</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>借出中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>内部员工</translation>
+    </message>
+    <message>
+        <source>Outside</source>
+        <translation>外部人员</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Custodian handover</source>
+        <translation>内部交接</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Missing at stocktake</source>
+        <translation>清点缺失</translation>
+    </message>
+    <message>
+        <source>Customer-service assistant</source>
+        <translation>客服助理</translation>
+    </message>
+    <message>
+        <source>Customer-service supervisor</source>
+        <translation>客服主任</translation>
+    </message>
+    <message>
+        <source>Customer-service manager</source>
+        <translation>客服经理</translation>
+    </message>
+    <message>
+        <source>Archivist</source>
+        <translation>档案管理员</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Engineering</source>
+        <translation>工程</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
@@ -1026,66 +2122,66 @@
     <name>UnitsDock</name>
     <message>
         <source>Unit no.</source>
-        <translation type="unfinished"></translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>大厦</translation>
     </message>
     <message>
         <source>Floor</source>
-        <translation type="unfinished"></translation>
+        <translation>楼层</translation>
     </message>
     <message>
         <source>Area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积（m²）</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>业主</translation>
     </message>
     <message>
         <source>Unit {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>单元 {code}</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
         <source>The check digit is wrong: re-read the number from the document.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验位不对，请对照证件重新核对号码。</translation>
     </message>
     <message>
         <source>Must be {n} characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>长度须为 {n} 位。</translation>
     </message>
     <message>
         <source>The birth date or region code in the number is impossible.</source>
-        <translation type="unfinished"></translation>
+        <translation>号码中的出生日期或地区代码不存在。</translation>
     </message>
     <message>
         <source>Contains characters that do not belong in this kind of number.</source>
-        <translation type="unfinished"></translation>
+        <translation>含有此类号码不允许的字符。</translation>
     </message>
     <message>
         <source>Not a valid number.</source>
-        <translation type="unfinished"></translation>
+        <translation>号码无效。</translation>
     </message>
     <message>
         <source>A passport number has 5–17 letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>护照号码为 5–17 位字母和数字。</translation>
     </message>
     <message>
         <source>Not a mainland mobile (11 digits, starts with 1) or landline number.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的大陆手机号（11 位，以 1 开头）或固定电话号码。</translation>
     </message>
     <message>
         <source>Use at least {n} characters.</source>
@@ -1141,275 +2237,275 @@
     </message>
     <message>
         <source>Choose units, parties or staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择单元、业主/租户或员工。</translation>
     </message>
     <message>
         <source>The file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。</translation>
     </message>
     <message>
         <source>This is not an Excel workbook (.xlsx).</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
         <source>The sheet is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表是空的。</translation>
     </message>
     <message>
         <source>The first row needs the columns: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行须包含以下列：{columns}。</translation>
     </message>
     <message>
         <source>Check these fields: {details}</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查以下栏目：{details}</translation>
     </message>
     <message>
         <source>Also on row {row}; each unit once.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 {row} 行重复；每个单元只能出现一次。</translation>
     </message>
     <message>
         <source>Several owners or tenants have this name; add the ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>有多位业主/租户同名，请补填证件号码。</translation>
     </message>
     <message>
         <source>Also on row {row}; each person or company once.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 {row} 行重复；每个人或单位只能出现一次。</translation>
     </message>
     <message>
         <source>Several staff of this department have this name; edit them in PropDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>该部门有多名同名员工，请在 PropDesk 中修改。</translation>
     </message>
     <message>
         <source>Also on row {row}; each person once.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 {row} 行重复；每人只能出现一次。</translation>
     </message>
     <message>
         <source>The sheet has no rows to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表中没有可导入的行。</translation>
     </message>
     <message>
         <source>The signature image is not usable; sign again.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名图像无法使用，请重新签名。</translation>
     </message>
     <message>
         <source>Whose signature is this? Enter the signer&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是谁的签名？请填写签名人姓名。</translation>
     </message>
     <message>
         <source>Key {id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙 {id} 不存在。</translation>
     </message>
     <message>
         <source>No key has the code {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有编号为 {code} 的钥匙。</translation>
     </message>
     <message>
         <source>Enter the key code.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入钥匙编号。</translation>
     </message>
     <message>
         <source>At most {n} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
         <source>Use letters, digits and - . / only (no spaces, no Chinese): it goes on a barcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能使用字母、数字和 - . /（不能有空格或汉字）：编号要印成条码。</translation>
     </message>
     <message>
         <source>A key code may not start like a document number (YS-, JJ-, QD- …).</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙编号不能以单据号前缀开头（YS-、JJ-、QD- …）。</translation>
     </message>
     <message>
         <source>Another key already has this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有其他钥匙使用此编号。</translation>
     </message>
     <message>
         <source>Enter a label, e.g. A-1203 户门 or 配电室.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入名称，例如 A-1203 户门 或 配电室。</translation>
     </message>
     <message>
         <source>A key set has at least one key.</source>
-        <translation type="unfinished"></translation>
+        <translation>每套钥匙至少有一把。</translation>
     </message>
     <message>
         <source>There is no unit {code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有房号 {code}。</translation>
     </message>
     <message>
         <source>This cannot be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此项不能在这里修改。</translation>
     </message>
     <message>
         <source>Say why the key is retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明停用原因。</translation>
     </message>
     <message>
         <source>This key is already retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已停用。</translation>
     </message>
     <message>
         <source>This key is out on loan; take it back before retiring it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已借出，请先收回再停用。</translation>
     </message>
     <message>
         <source>This key is out on loan {number} to {holder}, due {due}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已借给 {holder}（借用单 {number}），应还时间 {due}。</translation>
     </message>
     <message>
         <source>This key is out with {holder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙在 {holder} 处。</translation>
     </message>
     <message>
         <source>This key was issued to {holder}; it is not in the cabinet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已发放给 {holder}，不在柜内。</translation>
     </message>
     <message>
         <source>This key is reported lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已报遗失。</translation>
     </message>
     <message>
         <source>This key is retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已停用。</translation>
     </message>
     <message>
         <source>Choose the staff member.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择员工。</translation>
     </message>
     <message>
         <source>Only an active staff member can borrow as staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有在职员工才能以内部员工身份借用。</translation>
     </message>
     <message>
         <source>Staff borrowing a key state the purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>内部人员借用钥匙须说明用途。</translation>
     </message>
     <message>
         <source>Enter the borrower&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写借用人姓名。</translation>
     </message>
     <message>
         <source>An outside borrower needs a document reference (证件/文件号).</source>
-        <translation type="unfinished"></translation>
+        <translation>外部人员借用须填写证件/文件号。</translation>
     </message>
     <message>
         <source>An outside borrower needs the approving leader&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>外部人员借用须填写批准领导姓名。</translation>
     </message>
     <message>
         <source>Choose staff or outside borrower.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择内部员工或外部人员。</translation>
     </message>
     <message>
         <source>Keys are lent for the same day only (当天借当天还).</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙须当天借当天还。</translation>
     </message>
     <message>
         <source>The due time has already passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>应还时间已过。</translation>
     </message>
     <message>
         <source>Keys are due back by {time} at the latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙最迟须在 {time} 前归还。</translation>
     </message>
     <message>
         <source>There is no key loan {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有借用单 {number}。</translation>
     </message>
     <message>
         <source>Loan {number} was already closed on {at}.</source>
-        <translation type="unfinished"></translation>
+        <translation>借用单 {number} 已于 {at} 办结。</translation>
     </message>
     <message>
         <source>This key is not out on loan.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙未借出。</translation>
     </message>
     <message>
         <source>Choose good, damaged or lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择完好、损坏或遗失。</translation>
     </message>
     <message>
         <source>Damage or loss needs the borrower&apos;s statement (说明).</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏或遗失须由借用人填写说明。</translation>
     </message>
     <message>
         <source>A key cannot come back before it was lent.</source>
-        <translation type="unfinished"></translation>
+        <translation>归还时间不能早于借出时间。</translation>
     </message>
     <message>
         <source>List at least one key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少列出一套钥匙。</translation>
     </message>
     <message>
         <source>Each line is a key code and a count.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行须有钥匙编号和数量。</translation>
     </message>
     <message>
         <source>Key {code} is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙 {code} 重复列出。</translation>
     </message>
     <message>
         <source>Key {code} is not registered; register it first, then hand it over.</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙 {code} 尚未登记，请先登记再交接。</translation>
     </message>
     <message>
         <source>Enter the number of keys counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写实点数量。</translation>
     </message>
     <message>
         <source>{code} {label}: {counted} counted, the set has {expected}. Count again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} {label}：实点 {counted} 把，本套应有 {expected} 把，请重新清点。</translation>
     </message>
     <message>
         <source>Enter the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写姓名。</translation>
     </message>
     <message>
         <source>No such owner or tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有此业主/租户。</translation>
     </message>
     <message>
         <source>Hand over to someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>请交接给其他人。</translation>
     </message>
     <message>
         <source>There is no key handover {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有钥匙交接单 {number}。</translation>
     </message>
     <message>
         <source>Unknown code.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知编号。</translation>
     </message>
     <message>
         <source>The key is lent out as {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已借出（借用单 {number}）。</translation>
     </message>
     <message>
         <source>The key was issued to {holder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已发放给 {holder}。</translation>
     </message>
     <message>
         <source>The key is reported lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已报遗失。</translation>
     </message>
     <message>
         <source>The key is retired.</source>
-        <translation type="unfinished"></translation>
+        <translation>此钥匙已停用。</translation>
     </message>
     <message>
         <source>There is no stocktake {number}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有清点单 {number}。</translation>
     </message>
     <message>
         <source>This stocktake is finished already.</source>
-        <translation type="unfinished"></translation>
+        <translation>此次清点已经完成。</translation>
     </message>
     <message>
         <source>Scan or type a key code.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描或输入钥匙编号。</translation>
     </message>
     <message>
         <source>Unknown key status.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的钥匙状态。</translation>
     </message>
     <message>
         <source>Key loans are due back the same day by this time.</source>
@@ -1433,139 +2529,143 @@
     </message>
     <message>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必填。</translation>
     </message>
     <message>
         <source>Too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>内容过长。</translation>
     </message>
     <message>
         <source>Enter the area in m², e.g. 86.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>请以 m² 为单位填写面积，例如 86.50。</translation>
     </message>
     <message>
         <source>The area must be more than 0 m².</source>
-        <translation type="unfinished"></translation>
+        <translation>面积必须大于 0 m²。</translation>
     </message>
     <message>
         <source>The area is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>面积过大。</translation>
     </message>
     <message>
         <source>At most two decimal places.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多保留两位小数。</translation>
     </message>
     <message>
         <source>No such building; create the building first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有此大厦，请先新建大厦。</translation>
     </message>
     <message>
         <source>Write the unit number as building-room, e.g. A-1203.</source>
-        <translation type="unfinished"></translation>
+        <translation>房号格式为“大厦-房间”，例如 A-1203。</translation>
     </message>
     <message>
         <source>A unit of building {building} starts with {building}-.</source>
-        <translation type="unfinished"></translation>
+        <translation>{building} 座的房号须以 {building}- 开头。</translation>
     </message>
     <message>
         <source>This unit number already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此房号已存在。</translation>
     </message>
     <message>
         <source>Enter the floor as a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>楼层请填写整数。</translation>
     </message>
     <message>
         <source>Floors run from -9 to 300.</source>
-        <translation type="unfinished"></translation>
+        <translation>楼层范围为 -9 至 300。</translation>
     </message>
     <message>
         <source>Choose one of the unit uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择用途。</translation>
     </message>
     <message>
         <source>Choose occupied, vacant or renovating.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择已入住、空置或装修中。</translation>
     </message>
     <message>
         <source>Choose owner or tenant.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择业主或租户。</translation>
     </message>
     <message>
         <source>Answer yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择是或否。</translation>
     </message>
     <message>
         <source>Choose one of the document types.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择证件类型。</translation>
     </message>
     <message>
         <source>A company is identified by its unified social credit code.</source>
-        <translation type="unfinished"></translation>
+        <translation>单位须使用统一社会信用代码。</translation>
     </message>
     <message>
         <source>A person is identified by a resident ID card or a passport.</source>
-        <translation type="unfinished"></translation>
+        <translation>个人须使用居民身份证或护照。</translation>
     </message>
     <message>
         <source>Another owner or tenant already has this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有其他业主/租户使用此证件号码。</translation>
     </message>
     <message>
         <source>No such unit: {codes}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有以下房号：{codes}。</translation>
     </message>
     <message>
         <source>Choose one of the departments.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择部门。</translation>
     </message>
     <message>
         <source>Use 1–8 letters or digits, e.g. A.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用 1–8 位字母或数字，例如 A。</translation>
     </message>
     <message>
         <source>This building code already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此大厦编号已存在。</translation>
     </message>
     <message>
         <source>No such building.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有此大厦。</translation>
     </message>
     <message>
         <source>This floor already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此楼层已存在。</translation>
     </message>
     <message>
         <source>This record is voided and can no longer be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录已作废，不能再修改。</translation>
     </message>
     <message>
         <source>Give the reason for voiding.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写作废原因。</translation>
     </message>
     <message>
         <source>This record is already voided.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录已作废。</translation>
     </message>
     <message>
         <source>This person has already left.</source>
-        <translation type="unfinished"></translation>
+        <translation>此人已调离。</translation>
     </message>
     <message>
         <source>Enter the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写日期。</translation>
     </message>
     <message>
         <source>This person still holds {n} borrowed key(s); take them back first.</source>
-        <translation type="unfinished"></translation>
+        <translation>此人仍持有 {n} 套借用的钥匙，请先收回。</translation>
     </message>
     <message>
         <source>This database already has units; demo data goes into an empty one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据库已有单元数据；演示数据只能导入空数据库。</translation>
     </message>
     <message>
         <source>Use 1 to 40 units per floor.</source>
-        <translation type="unfinished"></translation>
+        <translation>每层单元数须为 1 至 40。</translation>
+    </message>
+    <message>
+        <source>The database is on a network drive. Every PC needs write access to its folder; with more than a few PCs at once, move the office to PostgreSQL.</source>
+        <translation>数据库位于网络盘上。每台电脑都须对其所在文件夹有写入权限；如同时使用的电脑较多，请将办公室数据库迁移到 PostgreSQL。</translation>
     </message>
 </context>
 </TS>

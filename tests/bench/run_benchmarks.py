@@ -64,7 +64,9 @@ def schema_fingerprint() -> str:
         open_database(str(path))
         close_database()
         con = sqlite3.connect(path)
-        sql = "\n".join(r[0] or "" for r in con.execute("SELECT sql FROM sqlite_master ORDER BY name"))
+        sql = "\n".join(
+            r[0] or "" for r in con.execute("SELECT sql FROM sqlite_master ORDER BY name")
+        )
         con.close()
     return hashlib.sha256(sql.encode()).hexdigest()[:12]
 

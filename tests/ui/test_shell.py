@@ -334,3 +334,13 @@ def test_screenshot_fails_cleanly_without_a_database(tmp_path: Path) -> None:
     assert shot.returncode == 1
     assert len(shot.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def test_audit_docks_only_for_roles_that_may_read_the_log(
+    qtbot, db, make_actor, ui_settings
+) -> None:  # noqa: ANN001
+    manager_window = _window(qtbot, UiContext(make_actor("manager"), db), ui_settings)
+    assert "dock_audit" in manager_window.docks and "dock_logins" in manager_window.docks
+    assistant_window = _window(qtbot, UiContext(make_actor("assistant"), db), ui_settings)
+    assert "dock_audit" not in assistant_window.docks
+    assert "dock_keys" in assistant_window.docks

@@ -42,7 +42,7 @@ from app.services.keys import KeyView, LoanView
 from ui.context import UiContext
 from ui.dialogs.key_common import open_window, preview_pdf
 from ui.docks.registry import DockSpec, add_dock
-from ui.errors import show_error
+from ui.errors import describe_error, show_error
 from ui.formatting import add_column_labels, add_status_labels, format_datetime, status_label
 from ui.icons import icon
 from ui.lazy import lazy_import
@@ -414,7 +414,7 @@ class KeysDock(QWidget, _DialogHost):
             )
             history = keys.key_history(self.ctx.actor, key_id)
         except PropDeskError as exc:
-            self.ctx.bus.status_message.emit(str(exc))
+            self.ctx.bus.status_message.emit(describe_error(exc).text)
             self.key, self.loan = None, None
             history = []
         self._show(history)
@@ -717,7 +717,7 @@ class KeyLoansDock(QWidget, _DialogHost):
             try:
                 self.loan = keys.get_loan(self.ctx.actor, data["number"])
             except PropDeskError as exc:
-                self.ctx.bus.status_message.emit(str(exc))
+                self.ctx.bus.status_message.emit(describe_error(exc).text)
         self._show()
         return self.loan
 

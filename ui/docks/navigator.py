@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signa
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from ui.context import UiContext
-from ui.docks.registry import DOCKS, DockSpec, add_dock
+from ui.docks.registry import DockSpec, add_dock, docks_for
 from ui.icons import icon
 
 
@@ -27,7 +27,7 @@ class Navigator(QListWidget):
         super().__init__()
         self.setObjectName("navigator")
         self.setIconSize(QSize(20, 20))
-        for spec in DOCKS:
+        for spec in docks_for(ctx.actor):
             if spec.object_name == "dock_navigator":
                 continue
             item = QListWidgetItem(icon(spec.icon), dock_title(spec))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,7 @@ from app.services import keys, office_settings
 from app.services.keys import LoanView
 from ui.context import UiContext
 from ui.docks.registry import DockSpec, add_dock
+from ui.errors import describe_error
 from ui.formatting import format_datetime
 from ui.icons import icon
 
@@ -38,7 +39,11 @@ AFTER_CUTOFF_SECONDS = 60
 def _late(now: datetime, due: datetime) -> str:
     minutes = max(0, int((now - due).total_seconds() // 60))
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}" if hours else f"{minutes} min"
+    if hours:
+        return QCoreApplication.translate("OverdueKeysPanel", "{hours}h{minutes:02d}").format(
+            hours=hours, minutes=minutes
+        )
+    return QCoreApplication.translate("OverdueKeysPanel", "{minutes} min").format(minutes=minutes)
 
 
 class OverdueKeysPanel(QWidget):
@@ -106,7 +111,9 @@ class OverdueKeysPanel(QWidget):
             self.loans = keys.overdue_loans(self.ctx.actor, now=now)
         except PropDeskError as exc:
             self.title.setText(
-                self.tr("Overdue keys: cannot be read now ({error}).").format(error=exc)
+                self.tr("Overdue keys: cannot be read now ({error}).").format(
+                    error=describe_error(exc).title
+                )
             )
             return self.loans
         self.list.clear()

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
+from app.rules.roles import Perm
+from app.services.context import Actor
 from ui.context import UiContext
 
 
@@ -25,6 +27,8 @@ class DockSpec:
     shortcut: str = ""  # e.g. "Ctrl+1"
     area: str = "right"  # "left" | "right" | "bottom"
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # A role without this permission does not get the dock at all (the services check anyway).
+    permission: Perm | None = None
 
 
 DOCKS: list[DockSpec] = []
@@ -33,3 +37,8 @@ DOCKS: list[DockSpec] = []
 def add_dock(spec: DockSpec) -> DockSpec:
     DOCKS[:] = [d for d in DOCKS if d.object_name != spec.object_name] + [spec]
     return spec
+
+
+def docks_for(actor: Actor) -> list[DockSpec]:
+    """The docks this user may open, in registry order."""
+    return [d for d in DOCKS if d.permission is None or actor.can(d.permission)]
