@@ -37,6 +37,7 @@ from ui.widgets.status_bar import STATE_UNAVAILABLE, StatusBar
 
 log = logging.getLogger(__name__)
 
+BOTTOM_DOCK_HEIGHT = 170
 LEFT_DOCK_WIDTH = 220
 STATE_VERSION = 1  # bump when dock object names or the default layout change incompatibly
 AREAS = {
@@ -277,6 +278,10 @@ class MainWindow(QMainWindow):
             self.resizeDocks(
                 left + right, [LEFT_DOCK_WIDTH] * len(left) + [rest], Qt.Orientation.Horizontal
             )
+        bottom = [d for d in visible if self.dockWidgetArea(d) == AREAS["bottom"]][:1]
+        if bottom and right:  # the overdue list is a strip under the registers, not half the window
+            rest = max(self.height() - BOTTOM_DOCK_HEIGHT - 120, BOTTOM_DOCK_HEIGHT)
+            self.resizeDocks(right + bottom, [rest, BOTTOM_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()

@@ -168,6 +168,7 @@ add_dock(
         area="right",
         tags=("admin",),
         permission=Perm.AUDIT_VIEW,
+        order=90,
     )
 )
 add_dock(
@@ -180,5 +181,6 @@ add_dock(
         area="right",
         tags=("admin",),
         permission=Perm.AUDIT_VIEW,
+        order=91,
     )
 )

@@ -812,6 +812,7 @@ add_dock(
         shortcut="Ctrl+1",
         area="right",
         tags=("keys",),
+        order=10,
     )
 )
 add_dock(
@@ -824,6 +825,7 @@ add_dock(
         shortcut="Ctrl+2",
         area="right",
         tags=("keys",),
+        order=11,
     )
 )
 

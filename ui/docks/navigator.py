@@ -50,5 +50,6 @@ add_dock(
         registers=(),
         factory=Navigator,
         area="left",
+        order=0,
     )
 )

@@ -161,6 +161,7 @@ add_dock(
         factory=OverdueKeysPanel,
         area="bottom",
         tags=("keys",),
+        order=12,
     )
 )
 

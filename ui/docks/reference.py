@@ -629,7 +629,7 @@ class StaffDock(RecordDock):
 
 
 def _spec(
-    name: str, title: str, icon_name: str, factory: Callable[[UiContext], QWidget]
+    name: str, title: str, icon_name: str, factory: Callable[[UiContext], QWidget], order: int
 ) -> DockSpec:
     return add_dock(
         DockSpec(
@@ -640,12 +640,13 @@ def _spec(
             factory=factory,
             area="right",
             tags=("reference",),
+            order=order,
         )
     )
 
 
-_spec("units", QT_TRANSLATE_NOOP("Docks", "Units"), "units", UnitsDock)
-_spec("parties", QT_TRANSLATE_NOOP("Docks", "Owners and tenants"), "parties", PartiesDock)
-_spec("staff", QT_TRANSLATE_NOOP("Docks", "Staff"), "staff", StaffDock)
+_spec("units", QT_TRANSLATE_NOOP("Docks", "Units"), "units", UnitsDock, 20)
+_spec("parties", QT_TRANSLATE_NOOP("Docks", "Owners and tenants"), "parties", PartiesDock, 21)
+_spec("staff", QT_TRANSLATE_NOOP("Docks", "Staff"), "staff", StaffDock, 22)
 
 __all__ = ["PartiesDock", "RecordDock", "StaffDock", "UnitsDock"]
