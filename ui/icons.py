@@ -46,6 +46,7 @@ ICONS: dict[str, str] = {
     "scan": "mdi6.barcode-scan",
     "print": "mdi6.printer",
     "export": "mdi6.file-export-outline",
+    "import": "mdi6.file-import-outline",
     "search": "mdi6.magnify",
     "settings": "mdi6.cog",
     "warning": "mdi6.alert-outline",

@@ -603,6 +603,45 @@
     </message>
 </context>
 <context>
+    <name>ExcelImportButton</name>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>Import a workbook…</source>
+        <translation>导入 Excel 文件…</translation>
+    </message>
+    <message>
+        <source>Save an empty template…</source>
+        <translation>保存空白模板…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <source>{n} row(s) need correcting. Fix them in the workbook and import it again.</source>
+        <translation>有 {n} 行需要更正。请在表格中改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{created} new and {updated} updated records.</source>
+        <translation>新增 {created} 条，更新 {updated} 条。</translation>
+    </message>
+    <message>
+        <source>Row {n}: {message}</source>
+        <translation>第 {n} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Save an empty template</source>
+        <translation>保存空白模板</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Change the office database</source>

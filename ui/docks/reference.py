@@ -42,6 +42,7 @@ from ui.docks.registry import DockSpec, add_dock
 from ui.errors import FORM_LEVEL, show_error
 from ui.formatting import add_status_labels, status_label
 from ui.icons import icon
+from ui.widgets.excel_import import ExcelImportButton
 from ui.widgets.form import (
     RecordForm,
     choice_box,
@@ -129,8 +130,11 @@ class RecordDock(QWidget):
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
 
+        self.import_button = ExcelImportButton(ctx, self.register, self)
+        self.import_button.setVisible(self.can_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
