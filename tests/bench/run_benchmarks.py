@@ -245,6 +245,21 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{mem}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
 
 
+def write_section(path: Path, name: str, body: str) -> None:
+    """Replace one marked section of docs/BENCHMARKS.md, keeping the others (other benchmark
+    scripts write their own sections)."""
+    start, end = f"<!-- bench:{name}:start -->", f"<!-- bench:{name}:end -->"
+    block = f"{start}\n{body.rstrip()}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + block + after
+    else:
+        text = (text.rstrip() + "\n\n" if text.strip() else "") + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -271,6 +286,8 @@ def main() -> int:
     s_ratio = startup["propdesk"] / startup["bare"]
     lines = [
         "# PropDesk benchmarks",
+        "",
+        "## Desk: start-up, registers, scanning, slips",
         "",
         f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine()}.",
         "Command: `.venv/bin/python tests/bench/run_benchmarks.py` (medians; Qt offscreen; SQLite on local disk).",
@@ -305,7 +322,7 @@ def main() -> int:
         "canvas uses a built-in, non-embedded Helvetica.",
         "",
     ]
-    Path(args.out).write_text("\n".join(lines), encoding="utf-8")
+    write_section(Path(args.out), "core", "\n".join(lines))
     print("\n".join(lines))
     return 0
 
