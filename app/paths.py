@@ -55,6 +55,17 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
+def cache_dir() -> Path:
+    """Things PropDesk can rebuild (compiled translations, rendered icons)."""
+    override = os.environ.get("PROPDESK_CACHE_DIR")
+    if override:
+        return Path(override)
+    portable = portable_root()
+    if portable:
+        return portable / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def log_dir() -> Path:
     portable = portable_root()
     if portable:

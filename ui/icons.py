@@ -6,10 +6,16 @@ An unknown name raises under pytest (a typo is a bug) and gives an empty icon in
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import logging
 import os
+from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
+
+from app.paths import cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -97,11 +103,63 @@ def icon(name: str) -> QIcon:
             raise UnknownIcon(name)
         log.warning("unknown icon name %r", name)
         return QIcon()
+    result = _from_disk(name) or _render(name, spec)
+    _CACHE[name] = result
+    return result
+
+
+# Importing qtawesome (and the qtpy layer under it) costs ~250 ms of every start-up. Each icon is
+# therefore rendered once to PNGs in the cache folder; later starts load the PNGs and never import
+# qtawesome. The folder name changes with the icon table, the colours and the qtawesome install.
+ICON_PX = 64
+
+
+def _icon_cache() -> Path:
+    spec = importlib.util.find_spec("qtawesome")
+    stamp = ""
+    if spec is not None and spec.origin:
+        stamp = str(Path(spec.origin).stat().st_mtime_ns)
+    digest = hashlib.sha1(
+        repr((sorted(ICONS.items()), COLOR, COLOR_DISABLED, ICON_PX, stamp)).encode()
+    ).hexdigest()[:12]
+    return cache_dir() / "icons" / digest
+
+
+def _from_disk(name: str) -> QIcon | None:
+    folder = _icon_cache_folder()
+    normal, disabled = folder / f"{name}.png", folder / f"{name}-disabled.png"
+    if not (normal.is_file() and disabled.is_file()):
+        return None
+    result = QIcon()
+    result.addFile(str(normal), QSize(ICON_PX, ICON_PX), QIcon.Mode.Normal)
+    result.addFile(str(disabled), QSize(ICON_PX, ICON_PX), QIcon.Mode.Disabled)
+    return result
+
+
+def _render(name: str, spec: str) -> QIcon:
     import qtawesome
 
     result = qtawesome.icon(spec, color=COLOR, color_disabled=COLOR_DISABLED)
-    _CACHE[name] = result
+    folder = _icon_cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for mode, suffix in ((QIcon.Mode.Normal, ""), (QIcon.Mode.Disabled, "-disabled")):
+            pixmap = result.pixmap(QSize(ICON_PX, ICON_PX), mode)
+            tmp = folder / f"{name}{suffix}.tmp.png"
+            if pixmap.save(str(tmp), "PNG"):
+                os.replace(tmp, folder / f"{name}{suffix}.png")
+    except OSError:  # a read-only cache only costs speed
+        log.debug("cannot cache icon %s", name, exc_info=True)
     return result
+
+
+_FOLDER: list[Path] = []
+
+
+def _icon_cache_folder() -> Path:
+    if not _FOLDER:
+        _FOLDER.append(_icon_cache())
+    return _FOLDER[0]
 
 
 def has_icon(name: str) -> bool:

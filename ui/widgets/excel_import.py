@@ -13,11 +13,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from app.errors import PropDeskError, ValidationError
-from app.services import importing
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.i18n import tr_msg
 from ui.icons import icon
+from ui.lazy import lazy_import
+
+# openpyxl costs ~150 ms to import: load it when the clerk imports, not at start-up.
+importing = lazy_import("app.services.importing")
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 
