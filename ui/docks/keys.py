@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -47,6 +46,7 @@ from ui.formatting import add_column_labels, add_status_labels, format_datetime,
 from ui.icons import icon
 from ui.lazy import lazy_import
 from ui.models.register_model import RegisterTableModel
+from ui.widgets.list_detail import list_beside_panel
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.register_view import RegisterView
 
@@ -374,19 +374,7 @@ class KeysDock(QWidget, _DialogHost):
         panel_layout.addLayout(actions)
         panel_layout.addWidget(QLabel(self.tr("History"), panel))
         panel_layout.addWidget(self.history, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(panel)
-        scroll.setMinimumWidth(340)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.splitter = splitter
+        self.splitter = list_beside_panel(self, self.view, panel, 340)
         self.setFocusProxy(self.view)
 
         self.view.current_changed.connect(self.load_key)

@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +49,7 @@ from ui.widgets.form import (
     set_widget_read_only,
     set_widget_value,
 )
+from ui.widgets.list_detail import list_beside_panel
 from ui.widgets.register_view import RegisterView
 
 log = logging.getLogger(__name__)
@@ -147,20 +146,7 @@ class RecordDock(QWidget):
         panel_layout.addWidget(self.form, 1)
         panel_layout.addLayout(self.extra_layout)
         panel_layout.addLayout(buttons)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(panel)
-        scroll.setMinimumWidth(300)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.splitter = splitter
+        self.splitter = list_beside_panel(self, self.view, panel, 300)
 
         self.view.current_changed.connect(self._follow_list)
         self.view.activated.connect(self.open_record)
