@@ -70,6 +70,47 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app import backup
+
+    # migrate=False: a backup never upgrades the database it copies
+    info = open_database(database_url(args), create=False, migrate=False)
+    for warning in info.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    path = backup.take_backup(backup.MANUAL, Path(args.to) if args.to else None)
+    print(f"backup written and checked: {path} ({path.stat().st_size} bytes)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app import backup
+
+    url = database_url(args)
+    result = backup.restore_backup(Path(args.file), url, force=args.force)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if result.safety_backup:
+        print(f"safety backup of the replaced database: {result.safety_backup}")
+    rows = sum(result.restored.tables.values())
+    print(
+        f"restored {args.file} (schema {result.restored.schema_version}, {rows} rows) into "
+        f"{result.target}; integrity ok"
+    )
+    return 0
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from app import migrate_to
+
+    report = migrate_to.migrate_to(database_url(args), args.url, batch_size=args.batch_size)
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        print("error: the copy does not match the source (see above)", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_user_add(args: argparse.Namespace) -> int:
     from app.services import accounts
 
@@ -145,6 +186,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", parents=[common], help="integrity check and schema version")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", parents=[common], help="back the database up now (checked)")
+    p.add_argument("--to", metavar="DIR", help="folder (default: the office's backup folder)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore", parents=[common], help="replace the database with a checked backup"
+    )
+    p.add_argument("file", metavar="FILE", help="a PropDesk backup (.sqlite3)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="ignore desks that still look connected (stale presence); never a locked file",
+    )
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser(
+        "migrate-to", parents=[common], help="copy this SQLite database into an empty PostgreSQL"
+    )
+    p.add_argument("url", metavar="postgresql://…", help="the empty PostgreSQL database")
+    p.add_argument("--batch-size", type=int, default=500, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_migrate_to)
 
     p = sub.add_parser("user", parents=[common], help="user accounts")
     user_sub = p.add_subparsers(dest="user_command", required=True)

@@ -117,10 +117,25 @@ def _linux_fs_type(path: Path) -> str | None:
     return best_type
 
 
+class OfficeSqliteDatabase(peewee.SqliteDatabase):
+    """SQLite that never creates a file on reconnect.
+
+    sqlite3.connect() creates a missing file; after the share drops and comes back empty (an
+    unmounted mount point), a reconnect would silently start a new, empty office database. Only
+    the first open of a new office database may create the file (`allow_create`)."""
+
+    allow_create = False
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.allow_create and not os.path.exists(self.database):
+            raise peewee.OperationalError(f"unable to open database file: {self.database} is gone")
+        return super()._connect()
+
+
 def make_database(target: DatabaseTarget) -> peewee.Database:
     if target.kind == "sqlite":
         assert target.path is not None
-        return peewee.SqliteDatabase(
+        return OfficeSqliteDatabase(
             str(target.path),
             # Rollback journal: WAL's shared memory does not work over a network file system.
             pragmas={
@@ -145,91 +160,197 @@ def make_database(target: DatabaseTarget) -> peewee.Database:
     )
 
 
+# Text of errors that mean "the storage itself failed" (SQLite on a share, PostgreSQL's socket).
+# "malformed" / "not a database" are here because a failed read on a share comes back from
+# SQLite as SQLITE_CORRUPT on a connection that had the file open (seen with faultfs EIO); a
+# fresh connection tells a transient failure from real damage (run_with_retry tries one).
+STORAGE_ERROR_TEXTS = (
+    "disk i/o error",
+    "unable to open database",
+    "database disk image is malformed",
+    "file is not a database",
+    "no such file",
+    "readonly database",
+    "database or disk is full",
+    "transport endpoint is not connected",
+    "input/output error",
+    "stale file handle",
+    "network name is no longer available",
+    "could not connect",
+    "connection refused",
+    "server closed the connection",
+    "connection already closed",
+    "no connection to the server",
+    "terminating connection",
+    "ssl connection has been closed",
+)
+BUSY_ERROR_TEXTS = (
+    "database is locked",
+    "database is busy",
+    "database table is locked",
+    "locking protocol",
+)
+# An I/O error is retried once, on a fresh connection, after this pause; never in a long loop
+# (a dropped share does not come back in milliseconds, and the clerk is waiting).
+STORAGE_RETRY_DELAY_S = 0.25
+STORAGE_RETRIES = 1
+
+
+def _error_chain(exc: BaseException) -> list[BaseException]:
+    """`exc` and what caused it: peewee's rollback after a failed COMMIT raises "cannot rollback
+    - no transaction is active" with the real I/O error only in its __context__."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
 def is_storage_error(exc: BaseException) -> bool:
-    text = str(exc).lower()
+    """True when `exc` (or the error behind it) says the storage failed, not the SQL."""
     return any(
-        s in text
-        for s in (
-            "disk i/o error",
-            "unable to open database",
-            "database disk image is malformed",
-            "no such file",
-            "readonly database",
-            "could not connect",
-            "connection refused",
-            "server closed the connection",
-        )
+        any(s in str(e).lower() for s in STORAGE_ERROR_TEXTS) or _is_storage_oserror(e)
+        for e in _error_chain(exc)
+    )
+
+
+def _is_storage_oserror(exc: BaseException) -> bool:
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno in (
+        errno.EIO,
+        errno.ENOTCONN,
+        errno.ESTALE,
+        errno.EHOSTDOWN,
+        errno.ENETDOWN,
+        errno.ENETUNREACH,
     )
 
 
 def is_busy_error(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return (
-        "database is locked" in text
-        or "database is busy" in text
-        or "database table is locked" in text
-    )
+    return any(any(s in str(e).lower() for s in BUSY_ERROR_TEXTS) for e in _error_chain(exc))
+
+
+def _in_transaction() -> bool:
+    try:
+        return db_proxy.obj is not None and bool(db_proxy.in_transaction())
+    except Exception:  # noqa: BLE001 - a broken connection is "not in a transaction" here
+        return False
 
 
 def run_with_retry(fn: Callable[[], T], *, retries: int = BUSY_RETRIES) -> T:
     """Run `fn` (one whole transaction), retrying while the database is busy.
 
-    A busy database past the limit, or a vanished share, becomes StorageUnavailable: the caller's
-    input is untouched because nothing was committed.
+    - Busy (another PC holds the lock): retried `retries` times with a growing pause, then
+      StorageUnavailable("busy").
+    - Storage failure (disk I/O error, vanished share, "malformed" read …): the connection is
+      dropped (the next call opens a fresh one), `fn` is tried ONCE more after a short pause, then
+      StorageUnavailable. Nothing is half-saved: the transaction rolled back (or SQLite rolls its
+      hot journal back when the next connection opens the file).
+    - Called inside an outer transaction (a service calling another), nothing is retried or
+      dropped here: the error goes up as StorageUnavailable and the outermost call cleans up.
+    Any other database error is a bug and goes up unchanged.
     """
     delay = 0.05
-    for attempt in range(retries + 1):
+    busy_tries = 0
+    storage_tries = 0
+    while True:
         try:
             return fn()
-        except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
-            if is_busy_error(exc) and attempt < retries:
-                log.info("database busy, retry %d/%d", attempt + 1, retries)
-                time.sleep(delay)
-                delay = min(delay * 4, 1.0)
-                continue
+        except StorageUnavailable:
+            if not _in_transaction():  # a nested call failed: the outermost drops the connection
+                _drop_connection()
+            raise
+        except (peewee.PeeweeException, sqlite3.Error, OSError) as exc:
+            nested = _in_transaction()
             if is_busy_error(exc):
+                if busy_tries < retries and not nested:
+                    busy_tries += 1
+                    log.info("database busy, retry %d/%d", busy_tries, retries)
+                    time.sleep(delay)
+                    delay = min(delay * 4, 1.0)
+                    continue
+                if not nested:
+                    _drop_connection()
                 raise StorageUnavailable("the database is busy; please retry") from exc
             if is_storage_error(exc):
+                if nested:
+                    raise StorageUnavailable(f"the database cannot be reached: {exc}") from exc
                 _drop_connection()
+                if storage_tries < STORAGE_RETRIES:
+                    storage_tries += 1
+                    log.warning("storage error (%s); one retry on a fresh connection", exc)
+                    time.sleep(STORAGE_RETRY_DELAY_S)
+                    continue
                 raise StorageUnavailable(f"the database cannot be reached: {exc}") from exc
             raise
-        except peewee.DatabaseError as exc:
-            if is_storage_error(exc):
-                _drop_connection()
-                raise StorageUnavailable(f"the database cannot be reached: {exc}") from exc
-            raise
-    raise AssertionError("unreachable")
 
 
 def _drop_connection() -> None:
-    """After an I/O error the connection may be unusable; the next call reconnects."""
+    """After an I/O error the connection may be unusable; the next call reconnects.
+
+    peewee refuses to close while its transaction stack is not empty, and a broken sqlite3
+    connection may fail to close: either way this thread's state is reset, so the next query
+    opens a fresh connection (autoconnect) instead of reusing the broken one.
+    """
+    database = db_proxy.obj
+    if database is None:
+        return
     try:
-        if db_proxy.obj is not None and not db_proxy.is_closed():
-            db_proxy.close()
+        if not database.is_closed():
+            database.close()
     except Exception:  # noqa: BLE001 - closing a broken connection may itself fail
         log.debug("closing a broken connection failed", exc_info=True)
+        state = getattr(database, "_state", None)
+        conn = getattr(state, "conn", None)
+        try:
+            if conn is not None:
+                conn.close()
+        except Exception:  # noqa: BLE001
+            log.debug("closing the raw connection failed", exc_info=True)
+        if state is not None:
+            state.reset()
 
 
-def open_database(url: str, *, create: bool = True, migrate: bool = True) -> DatabaseInfo:
+def open_database(
+    url: str,
+    *,
+    create: bool = True,
+    migrate: bool = True,
+    on_wait: Callable[[str], None] | None = None,
+) -> DatabaseInfo:
     """Open the office database, bind every model to it and bring its schema up to date.
 
     `create=False` refuses a SQLite file that does not exist (connecting to an existing office
     database must not silently create an empty one next to it).
-    """
-    from app import migrations
 
+    `on_wait(message)`: while another PC holds the SQLite file locked during opening (it is
+    upgrading the schema under the migration lock, app/migrations), this waits instead of
+    failing and calls `on_wait` about every OPEN_WAIT_POLL_S seconds with UPGRADE_WAIT_MESSAGE
+    (QT_TRANSLATE_NOOP text: show it with tr_msg). It runs on the caller's thread: a GUI may
+    show the text and process events; raising from it stops waiting (the exception goes up).
+    After OPEN_WAIT_LIMIT_S the open fails with StorageUnavailable.
+    """
     target = parse_database_url(url)
     info = DatabaseInfo(target=target)
     if target.kind == "sqlite":
         assert target.path is not None
         if not target.path.exists():
+            # A vanished share looks like a missing folder: say so, never "create a new one".
+            unreachable = (
+                ""
+                if target.path.parent.is_dir()
+                else f" (the folder {target.path.parent} cannot be reached: "
+                "is the network drive connected?)"
+            )
             if not create:
-                raise StorageUnavailable(f"no PropDesk database at {target.path}")
+                raise StorageUnavailable(f"no PropDesk database at {target.path}{unreachable}")
             try:
                 target.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageUnavailable(
-                    f"cannot create folder {target.path.parent}: {exc}"
+                    f"cannot create folder {target.path.parent}{unreachable}: {exc}"
                 ) from exc
         info.remote = is_remote_path(target.path)
         if info.remote:
@@ -241,20 +362,15 @@ def open_database(url: str, *, create: bool = True, migrate: bool = True) -> Dat
                 )
             )
     database = make_database(target)
+    if isinstance(database, OfficeSqliteDatabase):
+        database.allow_create = create  # only this first connection may create the file
     close_database()
     db_proxy.initialize(database)
     try:
-        database.connect(reuse_if_open=True)
-        if target.kind == "sqlite":
-            result = database.execute_sql("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise StorageUnavailable(
-                    f"the database file is damaged ({result}); restore a backup"
-                )
-        if migrate:
-            info.schema_version = migrations.migrate(database, target)
-        else:
-            info.schema_version = migrations.current_version(database)
+        # Migration lock (issue 3): waits while another PC upgrades; see _open_waiting.
+        info.schema_version = _open_waiting(database, target, migrate, on_wait)
+        if isinstance(database, OfficeSqliteDatabase):
+            database.allow_create = False
     except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
         close_database()
         raise StorageUnavailable(f"cannot open {target.describe()}: {exc}") from exc
@@ -270,6 +386,59 @@ def open_database(url: str, *, create: bool = True, migrate: bool = True) -> Dat
         "opened %s (schema %s, remote=%s)", target.describe(), info.schema_version, info.remote
     )
     return info
+
+
+# Waiting while another PC upgrades the schema (migration lock, app/migrations): while opening,
+# SQLite's busy wait is cut to OPEN_WAIT_POLL_S so `on_wait` hears about it every second.
+UPGRADE_WAIT_MESSAGE = QT_TRANSLATE_NOOP(
+    "app", "Another PC is upgrading the database; please wait…"
+)
+OPEN_WAIT_POLL_S = 1.0
+OPEN_WAIT_LIMIT_S = 600.0
+
+
+def _open_waiting(
+    database: peewee.Database,
+    target: DatabaseTarget,
+    migrate: bool,
+    on_wait: Callable[[str], None] | None,
+) -> int:
+    """Connect, quick_check and migrate; on SQLite, while the file stays locked (another PC
+    holds the migration lock), poll and tell `on_wait` instead of failing. Returns the schema
+    version. Errors other than "locked" go up unchanged (open_database words them)."""
+    from app import migrations
+
+    sqlite = isinstance(database, peewee.SqliteDatabase)
+    deadline = time.monotonic() + OPEN_WAIT_LIMIT_S
+    while True:
+        if sqlite:
+            database.timeout = OPEN_WAIT_POLL_S  # type: ignore[attr-defined]
+        try:
+            database.connect(reuse_if_open=True)
+            if sqlite:
+                result = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise StorageUnavailable(
+                        f"the database file is damaged ({result}); restore a backup"
+                    )
+            if migrate:
+                return migrations.migrate(database, target)
+            return migrations.current_version(database)
+        except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+            if not (sqlite and is_busy_error(exc)) or time.monotonic() > deadline:
+                raise
+            log.info(
+                "%s is locked while opening (another PC upgrading?); waiting", target.describe()
+            )
+            if on_wait is not None:
+                on_wait(UPGRADE_WAIT_MESSAGE)
+            time.sleep(0.1)
+        finally:
+            if sqlite:
+                try:  # back to the normal busy wait (also sets it on the open connection)
+                    database.timeout = BUSY_TIMEOUT_S  # type: ignore[attr-defined]
+                except peewee.PeeweeException:
+                    log.debug("resetting the busy timeout failed", exc_info=True)
 
 
 def close_database() -> None:

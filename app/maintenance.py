@@ -1,10 +1,11 @@
-"""Database health: integrity check and schema version (the `check` command)."""
+"""Database health: integrity check and schema version (the `check` command), and `probe()`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.db import db_proxy, is_sqlite, run_with_retry
+from app.db import close_database, db_proxy, is_sqlite, run_with_retry
+from app.errors import StorageUnavailable
 from app.migrations import SCHEMA_VERSION, current_version
 
 
@@ -30,3 +31,20 @@ def check_database() -> CheckReport:
             report.ok = False
     report.lines.append("ok" if report.ok else "PROBLEMS FOUND")
     return report
+
+
+def probe() -> bool:
+    """Can the database be reached right now? A cheap read that really touches the file (a bare
+    `SELECT 1` would not, on SQLite), for the UI's "drive is back?" check off the GUI thread.
+
+    The connection this opens belongs to the calling thread (peewee keeps one per thread) and is
+    closed again, so a probe thread never keeps a stale handle on the share.
+    """
+    sql = "SELECT count(*) FROM sqlite_master" if is_sqlite() else "SELECT 1"
+    try:
+        run_with_retry(lambda: db_proxy.execute_sql(sql).fetchone(), retries=0)
+    except StorageUnavailable:
+        return False
+    finally:
+        close_database()  # this thread's connection only
+    return True

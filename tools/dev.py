@@ -41,6 +41,8 @@ APT_TEST = [
     "libxcb-xinerama0",
     "libxcb-xfixes0",
     "poppler-utils",
+    "nsis",  # makensis: tests/test_packaging_build.py compiles the Windows installer script
+    "fuse3",  # tests/faultfs.py mounts a flaky "network drive" (FUSE, as root)
 ]
 
 
@@ -160,7 +162,9 @@ def ensure_postgresql() -> str | None:
         time.sleep(1)
     sql = (
         "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='propdesk') THEN "
-        "CREATE ROLE propdesk LOGIN PASSWORD 'propdesk'; END IF; END$$;"
+        "CREATE ROLE propdesk LOGIN PASSWORD 'propdesk'; END IF; END$$; "
+        # tests/app/test_migrate_to.py creates and drops its own empty target database
+        "ALTER ROLE propdesk CREATEDB;"
     )
     psql = ["runuser", "-u", "postgres", "--", "psql", "-q", "-p", port, "-v", "ON_ERROR_STOP=1"]
     subprocess.run([*psql, "-c", sql], check=True, capture_output=True)

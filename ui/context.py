@@ -20,6 +20,8 @@ class Bus(QObject):
     open_record = Signal(str, int)
     # Short message for the status bar.
     status_message = Signal(str)
+    # The database could not be reached (False) / answers again (True): the storage banner.
+    storage_state = Signal(bool)
 
 
 @dataclass

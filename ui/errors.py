@@ -11,6 +11,7 @@ inline banners, tests).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -42,6 +43,25 @@ log = logging.getLogger(__name__)
 
 ERROR_COLOR = "#c62828"
 FORM_LEVEL = "__all__"
+
+# Who hears that the database could not be reached (False) or answers again (True). The main
+# window sets it to its bus's `storage_state.emit`, so whichever dialog, dock or list met a
+# StorageUnavailable, the storage banner shows (ui/widgets/storage_banner.py).
+_storage_listener: Callable[[bool], None] | None = None
+
+
+def set_storage_listener(listener: Callable[[bool], None] | None) -> None:
+    global _storage_listener
+    _storage_listener = listener
+
+
+def report_storage(available: bool) -> None:
+    if _storage_listener is None:
+        return
+    try:
+        _storage_listener(available)
+    except RuntimeError:  # the window (and its bus) was deleted
+        log.debug("storage listener gone", exc_info=True)
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,7 @@ def describe_error(exc: BaseException, field_labels: dict[str, str] | None = Non
             icon=QMessageBox.Icon.Information,
         )
     if isinstance(exc, StorageUnavailable):
+        report_storage(False)  # every path that tells the clerk comes through here
         return ErrorText(
             QCoreApplication.translate("Errors", "Database unavailable"),
             QCoreApplication.translate(

@@ -6,6 +6,7 @@ An unknown name raises under pytest (a typo is a bug) and gives an empty icon in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import logging
@@ -115,10 +116,13 @@ ICON_PX = 64
 
 
 def _icon_cache() -> Path:
+    from app import __version__
+
+    stamp = __version__  # a frozen build has no qtawesome source file to look at
     spec = importlib.util.find_spec("qtawesome")
-    stamp = ""
     if spec is not None and spec.origin:
-        stamp = str(Path(spec.origin).stat().st_mtime_ns)
+        with contextlib.suppress(OSError):
+            stamp += str(Path(spec.origin).stat().st_mtime_ns)
     digest = hashlib.sha1(
         repr((sorted(ICONS.items()), COLOR, COLOR_DISABLED, ICON_PX, stamp)).encode()
     ).hexdigest()[:12]

@@ -31,9 +31,12 @@ from ui.context import UiContext
 from ui.docks import registry
 from ui.docks.navigator import dock_title
 from ui.docks.registry import DockSpec
+from ui.errors import set_storage_listener
 from ui.icons import icon
+from ui.presence import DeskPresence
 from ui.widgets.scan_box import ScanBox
-from ui.widgets.status_bar import STATE_UNAVAILABLE, StatusBar
+from ui.widgets.status_bar import STATE_OK, STATE_REMOTE, STATE_UNAVAILABLE, StatusBar
+from ui.widgets.storage_banner import StorageBanner
 
 log = logging.getLogger(__name__)
 
@@ -114,12 +117,19 @@ class MainWindow(QMainWindow):
         self.scan_box = ScanBox(ctx, self)
         self.status = StatusBar(ctx, self)
         self.setStatusBar(self.status)
+        # Who is connected (issue 3): registers when first shown, heartbeats off the GUI thread.
+        self.presence = DeskPresence(ctx, self)
+        self.presence.desks_changed.connect(self.status.set_desks)
         self._build_toolbar()
+        self.storage_banner = StorageBanner(ctx, self)  # a red strip under the scan bar
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.storage_banner)
         self._build_docks()
         self._build_menus()
         self._wire()
         self._default_state = self.saveState(STATE_VERSION)
         self._size_left_docks = not self.restore_layout()
+        self.storage_banner.sync_visibility()
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -199,9 +209,13 @@ class MainWindow(QMainWindow):
         a[ActionId.SWITCH_DATABASE].triggered.connect(self.switch_database)
         a[ActionId.ABOUT].triggered.connect(self.open_about)
         self.ctx.bus.open_record.connect(self.open_record)
-        self.scan_box.storage_failed.connect(
-            lambda _code: self.status.set_database_state(STATE_UNAVAILABLE)
-        )
+        self.scan_box.storage_failed.connect(lambda _code: self.ctx.bus.storage_state.emit(False))
+        self.ctx.bus.storage_state.connect(self._storage_state)
+        set_storage_listener(self.ctx.bus.storage_state.emit)  # ui.errors → banner
+
+    def _storage_state(self, available: bool) -> None:
+        remote = STATE_REMOTE if self.ctx.database.remote else STATE_OK
+        self.status.set_database_state(remote if available else STATE_UNAVAILABLE)
 
     # -- docks --------------------------------------------------------------------------------
 
@@ -258,6 +272,7 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, STATE_VERSION)
+        self.storage_banner.sync_visibility()
         for dock in self.docks.values():
             if dock.isFloating():
                 dock.setFloating(False)
@@ -265,6 +280,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        self.presence.start()  # once; later shows do nothing
         if self._size_left_docks:  # default layout: a narrow register list, wide registers
             self._size_left_docks = False
             QTimer.singleShot(0, self._narrow_left_docks)  # once the window has its size
@@ -285,6 +301,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_layout()
+        self.presence.stop()  # unregister this desk
         super().closeEvent(event)
 
     # -- dialogs ------------------------------------------------------------------------------

@@ -174,6 +174,20 @@ def log_in(
     return result
 
 
+def daily_backup() -> None:
+    """The first PropDesk to start each day backs the office database up (app.backup). A failed
+    backup is logged and never stops the start."""
+    from app import backup
+
+    try:
+        path = backup.daily_backup_if_due()
+    except (PropDeskError, OSError) as exc:
+        log.warning("daily backup failed: %s", exc)
+        return
+    if path is not None:
+        log.info("daily backup: %s", path)
+
+
 def run_startup(
     explicit_db: str | None = None,
     parent: QWidget | None = None,
@@ -184,6 +198,7 @@ def run_startup(
     if info is None:
         return None
     show_warnings_once(info, parent)
+    daily_backup()
     created = ensure_admin(parent)
     if created is None:
         return None

@@ -1,9 +1,11 @@
 """Schema version and ordered migrations.
 
 A new database gets the current schema in one go and is stamped with SCHEMA_VERSION. An older
-database is backed up (SQLite backup API) and then brought forward one migration at a time, each in
-its own transaction that re-reads the version first, so two PCs upgrading at once cannot apply a
-step twice. A database stamped with a newer version than this build knows is refused untouched.
+database is backed up, then brought forward under the migration lock (`migration_lock`: on
+SQLite one `BEGIN EXCLUSIVE` transaction for every step): the version is re-read once the lock
+is held, so two PCs upgrading at once cannot apply a step twice, and a PC opening the database
+meanwhile waits in `open_database` (its `on_wait` callback is told) until the upgrade committed.
+A database stamped with a newer version than this build knows is refused untouched.
 
 To change the schema: add `mNNNN_what.py` with `def apply(db): …`, append it to MIGRATIONS. Never
 edit a released migration.
@@ -12,12 +14,12 @@ edit a released migration.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 
 import peewee
 
-from app.db import DatabaseTarget, backup_sqlite, default_backup_dir
+from app.db import DatabaseTarget
 from app.errors import SchemaTooNew
 from app.migrations import search_index
 
@@ -73,36 +75,70 @@ def _protect_audit_log(db: peewee.Database) -> None:
         )
 
 
-def migrate(db: peewee.Database, target: DatabaseTarget) -> int:
-    version = current_version(db)
+# Migration lock (issue 3): see migration_lock(). Any fixed number: other PostgreSQL users of
+# advisory locks in this database must avoid it.
+PG_MIGRATION_LOCK_KEY = 0x50524F50  # "PROP"
+
+
+def migration_lock(db: peewee.Database) -> AbstractContextManager[object]:
+    """One transaction for a whole schema change that no other PC can interleave with.
+
+    SQLite: `BEGIN EXCLUSIVE` — nobody else may even read until it commits, so a PC opening the
+    database meanwhile gets "database is locked" and `open_database` WAITS (polling, telling its
+    `on_wait` callback) instead of failing or racing; a half-upgraded schema is never seen, and
+    the COMMIT never waits for readers. Everything inside is one transaction (SQLite DDL is
+    transactional): a failed step leaves the database as it was. A step that needs
+    `PRAGMA foreign_keys=OFF` (table rebuilds) must set it before the lock, not inside.
+    PostgreSQL: a transaction with a transaction-scoped advisory lock; other upgraders queue on
+    it, readers go on.
+    """
+    if isinstance(db, peewee.SqliteDatabase):
+        return db.transaction(lock_type="EXCLUSIVE")
+    return _pg_locked(db)
+
+
+@contextmanager
+def _pg_locked(db: peewee.Database) -> Iterator[None]:
+    with db.atomic():
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (PG_MIGRATION_LOCK_KEY,))
+        yield
+
+
+def _refuse_newer(version: int) -> None:
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
             f"this database was written by a newer PropDesk (schema {version}, this program knows "
             f"{SCHEMA_VERSION}); install the newer PropDesk on this PC. The database was not touched."
         )
+
+
+def migrate(db: peewee.Database, target: DatabaseTarget) -> int:
+    version = current_version(db)
+    _refuse_newer(version)
     if version == SCHEMA_VERSION:
         return version
-    if version == 0:
-        with db.atomic():
-            if current_version(db) == 0:  # another PC may have created it meanwhile
-                create_schema(db)
-                _set_version(db, SCHEMA_VERSION)
-        return current_version(db)
-    if isinstance(db, peewee.SqliteDatabase) and target.path is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        dest = (
-            default_backup_dir(target)
-            / f"{target.path.stem}-before-v{SCHEMA_VERSION}-{stamp}.sqlite3"
-        )
-        backup_sqlite(db, dest)
-        log.info("backup before migrating: %s", dest)
-    for step, description, apply in MIGRATIONS:
-        if step <= version:
-            continue
-        with db.atomic():
-            if current_version(db) >= step:
+    if version > 0:
+        # Backup first, outside the lock (SQLite's backup API cannot read through a connection
+        # that holds an EXCLUSIVE transaction). A PC that finds the upgrade already done once it
+        # has the lock just leaves an extra "before" backup behind.
+        from app import backup
+
+        dest = backup.backup_before_migration(db, target, SCHEMA_VERSION)  # SQLite; checked
+        if dest is not None:
+            log.info("backup before migrating: %s", dest)
+    # Then the migration lock, and look again: another PC may have done the upgrade meanwhile
+    # (we waited for it in open_database) and there is nothing left to do.
+    with migration_lock(db):
+        version = current_version(db)
+        _refuse_newer(version)
+        if version == 0:
+            create_schema(db)
+            _set_version(db, SCHEMA_VERSION)
+        for step, description, apply in MIGRATIONS:
+            if step <= version or version == 0:
                 continue
-            log.info("migrating to schema %d: %s", step, description)
-            apply(db)
-            _set_version(db, step)
+            with db.atomic():  # a savepoint inside the lock's transaction
+                log.info("migrating to schema %d: %s", step, description)
+                apply(db)
+                _set_version(db, step)
     return current_version(db)

@@ -12,6 +12,7 @@ from app.models.keys import (
     KeyStocktake,
     KeyStocktakeScan,
 )
+from app.models.presence import Workstation
 from app.models.reference import Building, Department, Floor, Party, Staff, Unit, UnitParty
 
 ALL_MODELS: list[type[BaseModel]] = [
@@ -36,6 +37,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     KeyStocktake,
     KeyStocktakeScan,
     KeyEvent,
+    Workstation,  # who is connected (services/presence.py)
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "BaseModel", "TrackedModel"]

@@ -40,6 +40,11 @@ def check_id(id_type: str, number: str) -> tuple[str, str | None]:
         )
     except stdnum_exceptions.ValidationError:
         return number, QT_TRANSLATE_NOOP("app", "Not a valid number.")
+    except KeyError:
+        # python-stdnum's region table lacks some real codes (e.g. 620201 嘉峪关市, a city with no
+        # counties) and raises KeyError: check everything else ourselves rather than refuse a
+        # resident's genuine card.
+        return number, _ric_without_region(number)
     if id_type == "passport":
         if not _PASSPORT.match(number):
             return number, QT_TRANSLATE_NOOP(
@@ -47,6 +52,24 @@ def check_id(id_type: str, number: str) -> tuple[str, str | None]:
             )
         return number, None
     return number, None
+
+
+def _ric_without_region(number: str) -> str | None:
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return QT_TRANSLATE_NOOP(
+            "app", "Contains characters that do not belong in this kind of number."
+        )
+    if ric.calc_check_digit(number[:-1]) != number[-1]:
+        return QT_TRANSLATE_NOOP(
+            "app", "The check digit is wrong: re-read the number from the document."
+        )
+    try:
+        ric.get_birth_date(number)
+    except (stdnum_exceptions.ValidationError, ValueError):
+        return QT_TRANSLATE_NOOP(
+            "app", "The birth date or region code in the number is impossible."
+        )
+    return None
 
 
 def check_phone(phone: str) -> tuple[str, str | None]:

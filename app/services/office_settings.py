@@ -44,6 +44,19 @@ SPECS: dict[str, SettingSpec] = {
             "物业服务中心 客服部",
             QT_TRANSLATE_NOOP("app", "Printed at the top of slips."),
         ),
+        SettingSpec(
+            "backup_dir",
+            "",
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Folder for database backups; empty: propdesk-backups beside the database.",
+            ),
+        ),
+        SettingSpec(
+            "backup_keep",
+            "14",
+            QT_TRANSLATE_NOOP("app", "How many daily (and manual) backups to keep."),
+        ),
     )
 }
 
@@ -73,6 +86,10 @@ def set_setting(actor: Actor, key: str, value: str) -> None:
         raise ValidationError({"key": f"unknown setting {key}"})
     if key in ("key_loan_cutoff", "work_start", "work_end"):
         parse_hhmm(value)
+    if key == "backup_keep" and not (value.strip().isdigit() and 1 <= int(value) <= 3650):
+        raise ValidationError(
+            {"value": QT_TRANSLATE_NOOP("app", "Give a whole number from 1 to 3650.")}
+        )
     before = OfficeSetting.get_or_none(OfficeSetting.key == key)
     OfficeSetting.insert(
         key=key, value=value, updated_at=datetime.now(), updated_by=actor.username

@@ -192,14 +192,7 @@ def parse_bool(value: Any) -> bool | None:
 
 
 def check_id(id_type: str, number: str) -> tuple[str, str | None]:
-    """rules.identity.check_id, but a region prefix that python-stdnum knows only above county
-    level (e.g. 620201…) makes stdnum raise KeyError instead of InvalidComponent; treat it so."""
-    try:
-        return identity.check_id(id_type, number)
-    except (KeyError, ValueError):
-        return number.strip().upper(), QT_TRANSLATE_NOOP(
-            "app", "The birth date or region code in the number is impossible."
-        )
+    return identity.check_id(id_type, number)
 
 
 def _area(value: Any) -> Decimal | None:

@@ -1820,6 +1820,14 @@
         <translation>钥匙当日归还截止(&amp;K)：</translation>
     </message>
     <message>
+        <source>&amp;Backup folder:</source>
+        <translation>备份文件夹(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Backups &amp;retained:</source>
+        <translation>备份保留份数(&amp;R)：</translation>
+    </message>
+    <message>
         <source>Only a manager or an administrator may change these.</source>
         <translation>只有客服经理或管理员可以修改这些设置。</translation>
     </message>
@@ -2155,6 +2163,37 @@
     <message>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <source>{n} desks connected</source>
+        <translation>{n} 台电脑在线</translation>
+    </message>
+    <message>
+        <source>PropDesk is open on: {desks}</source>
+        <translation>PropDesk 正在以下电脑上运行：{desks}</translation>
+    </message>
+</context>
+<context>
+    <name>StorageBanner</name>
+    <message>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database (network drive disconnected?). What you typed is kept; save again once the connection is back.</source>
+        <translation>无法连接数据库（网络盘断开？）。您输入的内容已保留，连接恢复后请重试。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Still not reachable.</source>
+        <translation>仍无法连接。</translation>
     </message>
 </context>
 <context>
@@ -2563,8 +2602,20 @@
         <translation>打印在单据抬头。</translation>
     </message>
     <message>
+        <source>Folder for database backups; empty: propdesk-backups beside the database.</source>
+        <translation>数据库备份文件夹；留空则为数据库旁的 propdesk-backups 文件夹。</translation>
+    </message>
+    <message>
+        <source>How many daily (and manual) backups to keep.</source>
+        <translation>每日（及手动）备份各保留的份数。</translation>
+    </message>
+    <message>
         <source>Use the form HH:MM, e.g. 18:00.</source>
         <translation>请按 时:分 格式填写，例如 18:00。</translation>
+    </message>
+    <message>
+        <source>Give a whole number from 1 to 3650.</source>
+        <translation>请填写 1 到 3650 之间的整数。</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -2705,6 +2756,10 @@
     <message>
         <source>The database is on a network drive. Every PC needs write access to its folder; with more than a few PCs at once, move the office to PostgreSQL.</source>
         <translation>数据库位于网络盘上。每台电脑都须对其所在文件夹有写入权限；如同时使用的电脑较多，请将办公室数据库迁移到 PostgreSQL。</translation>
+    </message>
+    <message>
+        <source>Another PC is upgrading the database; please wait…</source>
+        <translation>另一台电脑正在升级数据库，请稍候…</translation>
     </message>
 </context>
 </TS>

@@ -128,3 +128,22 @@ def test_audit_log_cannot_be_edited(db) -> None:  # noqa: ANN001
     with pytest.raises(peewee.DatabaseError, match="append-only"), db_proxy.atomic():
         AuditEvent.delete().execute()
     assert AuditEvent.select().where(AuditEvent.action == "probe").count() == 1
+
+
+def test_reconnect_never_creates_an_empty_database(db_path: Path) -> None:
+    """The share comes back empty (unmounted mount point): no silent new office database."""
+    from app.errors import StorageUnavailable
+    from app.models import Key
+    from app.services import keys
+    from app.services.context import SYSTEM
+
+    open_database(str(db_path))
+    try:
+        close_database()
+        db_path.unlink()
+        with pytest.raises(StorageUnavailable):
+            keys.find_key(SYSTEM, "K00001")
+        assert not db_path.exists()
+        assert Key._meta.database.obj is db_proxy.obj
+    finally:
+        close_database()

@@ -71,6 +71,8 @@ class SettingsDialog(QDialog):
             "work_start": self.tr("Working hours &start:"),
             "work_end": self.tr("Working hours &end:"),
             "key_loan_cutoff": self.tr("&Key loans due back by:"),
+            "backup_dir": self.tr("&Backup folder:"),
+            "backup_keep": self.tr("Backups &retained:"),
         }
         self.original: dict[str, str] = {}
         for key, label in labels.items():

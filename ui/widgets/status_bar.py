@@ -55,6 +55,11 @@ class StatusBar(QStatusBar):
         self.database.setObjectName("status_database")
         self.user = _IconLabel(self)
         self.user.setObjectName("status_user")
+        # Who is connected (issue 3): set by ui.presence.DeskPresence via set_desks().
+        self.desks = _IconLabel(self)
+        self.desks.setObjectName("status_desks")
+        self.desks.hide()  # until the first heartbeat has counted
+        self.addPermanentWidget(self.desks)
         self.addPermanentWidget(self.database)
         self.addPermanentWidget(self.user)
         self.state = ""
@@ -103,6 +108,20 @@ class StatusBar(QStatusBar):
             )
             self.database.set(kind, where, QCoreApplication.translate("StatusBar", "Database"))
             self.database.text.setStyleSheet("")
+
+    def set_desks(self, count: int, names: list[str] | None = None) -> None:
+        """Show "3 desks connected" (3 台电脑在线); the tooltip lists them as "PC (user)"."""
+        self.desks.set(
+            "party",
+            QCoreApplication.translate("StatusBar", "{n} desks connected").format(n=count),
+            QCoreApplication.translate("StatusBar", "PropDesk is open on: {desks}").format(
+                desks=", ".join(names or [])
+            ),
+        )
+        self.desks.show()
+
+    def desks_text(self) -> str:
+        return self.desks.text.text() if self.desks.isVisible() else ""
 
     def database_text(self) -> str:
         return self.database.text.text()
