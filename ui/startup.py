@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.db import DatabaseInfo, open_database
 from app.errors import PropDeskError, SchemaTooNew, StorageUnavailable
@@ -104,8 +104,9 @@ def open_interactive(
             if choice is None:
                 return None
             url, create = choice
+        waiting = _UpgradeWait(parent)
         try:
-            return open_database(url, create=create)
+            return open_database(url, create=create, on_wait=waiting.update)
         except (PropDeskError, ValueError, OSError) as exc:
             log.warning("cannot open %s: %s", url, exc)
             answer = ask_after_open_error(parent, url, exc)
@@ -113,6 +114,31 @@ def open_interactive(
                 return None
             if answer == CHOOSE:
                 url, create = None, False
+        finally:
+            waiting.close()
+
+
+class _UpgradeWait:
+    """While another PC upgrades the schema, open_database calls back about once a second:
+    show that instead of a frozen window (a non-modal dialog, no cancel: the upgrade finishes)."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+        self.dialog: QProgressDialog | None = None
+
+    def update(self, message: str) -> None:
+        if self.dialog is None:
+            self.dialog = QProgressDialog(tr_msg(message), "", 0, 0, self.parent)
+            self.dialog.setCancelButton(None)
+            self.dialog.setWindowTitle(QCoreApplication.translate("Startup", "Please wait"))
+            self.dialog.setMinimumDuration(0)
+            self.dialog.show()
+        QCoreApplication.processEvents()
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
 
 
 def show_warnings_once(

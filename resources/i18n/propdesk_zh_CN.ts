@@ -1963,6 +1963,10 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
         <source>About this database</source>
         <translation>关于此数据库</translation>
     </message>

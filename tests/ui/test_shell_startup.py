@@ -115,3 +115,14 @@ def test_manager_changes_office_settings(qtbot, db, make_actor) -> None:  # noqa
     assert office_settings.get_setting("office_name") == "金茂大厦 客服部"
     assert office_settings.get_setting("work_end") == "19:00"
     assert not dialog.restart_needed
+
+
+def test_waiting_for_another_pcs_upgrade_shows_a_message(qtbot) -> None:  # noqa: ANN001
+    from ui.startup import _UpgradeWait
+
+    waiting = _UpgradeWait(None)
+    waiting.update("Another PC is upgrading the database; please wait…")
+    assert waiting.dialog is not None and waiting.dialog.isVisible()
+    assert "PC" in waiting.dialog.labelText() or "电脑" in waiting.dialog.labelText()
+    waiting.close()
+    assert waiting.dialog is None
