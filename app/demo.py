@@ -20,9 +20,9 @@ from typing import Any
 
 from stdnum.cn import uscc
 
-from app.db import run_with_retry
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
+from app.maintenance import DEMO_META_KEY, is_demo_database
 from app.models import Building, Floor, Party, SchemaMeta, Staff, Unit, UnitParty, User
 from app.rules.identity import check_phone
 from app.rules.roles import Perm, Role
@@ -34,7 +34,6 @@ from app.services.tx import audit, write_service
 
 DEMO_ADMIN = "admin"
 DEMO_PASSWORD = "Demo-2026-desk"
-DEMO_META_KEY = "demo"
 
 BUILDINGS = (("A", "A座"), ("B", "B座"), ("C", "C座"))
 
@@ -71,12 +70,6 @@ _USCC_REGIONS = (
     "420106",
 )
 _CHUNK = 200
-
-
-def is_demo_database() -> bool:
-    """True when the open database was filled by create_demo."""
-    row = run_with_retry(lambda: SchemaMeta.get_or_none(SchemaMeta.key == DEMO_META_KEY))
-    return row is not None and row.value == "1"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,16 @@ from app.db import close_database, db_proxy, is_sqlite, run_with_retry
 from app.errors import StorageUnavailable
 from app.migrations import SCHEMA_VERSION, current_version
 
+DEMO_META_KEY = "demo"  # propdesk_meta marker written by app.demo.create_demo
+
+
+def is_demo_database() -> bool:
+    """True when the open database was filled by app.demo (cheap: no Faker, no services)."""
+    from app.models import SchemaMeta
+
+    row = run_with_retry(lambda: SchemaMeta.get_or_none(SchemaMeta.key == DEMO_META_KEY))
+    return row is not None and row.value == "1"
+
 
 @dataclass
 class CheckReport:

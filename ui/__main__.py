@@ -50,11 +50,9 @@ def _settle(rounds: int = 10) -> None:
 
 
 def _is_demo() -> bool:
-    try:
-        from app import demo
-    except ImportError:
-        return False
-    return bool(demo.is_demo_database())
+    from app.maintenance import is_demo_database  # not app.demo: that imports Faker & co.
+
+    return is_demo_database()
 
 
 def screenshot(db: str | None, out: Path) -> int:

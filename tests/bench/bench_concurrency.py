@@ -171,6 +171,12 @@ def main() -> int:
     parser.add_argument("--soak", type=float, metavar="MINUTES")
     parser.add_argument("--out", default=str(ROOT / "docs" / "BENCHMARKS.md"))
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument(
+        "--latency-fs",
+        action="store_true",
+        help="also run with the SQLite file on tests/faultfs.py's FUSE drive (~2 ms a call, like a "
+        "LAN share; needs root and fuse3)",
+    )
     args = parser.parse_args()
     procs = [int(p) for p in args.procs.split(",")]
 
@@ -191,6 +197,22 @@ def main() -> int:
     columns: list[tuple[str, str | None, str | None]] = []  # (label, sqlite folder, pg url)
     temp = tempfile.TemporaryDirectory()
     folders = args.db_dir or [temp.name]
+    latency_mount = None
+    if args.latency_fs:
+        from tests import faultfs
+
+        why_not = faultfs.skip_reason()
+        if why_not:
+            print(f"latency file system not measured: {why_not}", flush=True)
+        else:
+            latency_mount = faultfs.FaultMount(Path(tempfile.mkdtemp()))
+            if not args.db_dir:
+                folders = [temp.name]
+            folders = [*folders, str(latency_mount.path)]
+            args.label = [
+                *(args.label or ["SQLite, local disk"] * (len(folders) - 1)),
+                f"SQLite on a FUSE share ({faultfs.LATENCY_S * 1000:g} ms a call)",
+            ]
     for i, folder in enumerate(folders):
         label = (
             args.label[i]
@@ -216,6 +238,8 @@ def main() -> int:
             for problem in r["problems"][:5]:
                 print("    !", problem)
     temp.cleanup()
+    if latency_mount is not None:
+        latency_mount.unmount()
 
     lines = [
         "## Many desks at once: SQLite vs PostgreSQL",

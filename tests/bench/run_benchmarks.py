@@ -126,7 +126,10 @@ def bench_register(small: Path, big: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from app.db import close_database, open_database
-    from app.services import keys  # noqa: F401 - registers the lists
+    from app.services import (
+        keys,  # noqa: F401 - registers the lists
+        listing,
+    )
     from app.services.context import SYSTEM
     from ui.models.register_model import RegisterTableModel
 
@@ -137,6 +140,10 @@ def bench_register(small: Path, big: Path) -> dict[str, float]:
         for register in ("keys", "key_loans"):
             out[f"{register}_{label}"] = median_ms(
                 lambda r=register: RegisterTableModel(SYSTEM, r).rowCount(), 15
+            )
+            # The total is counted after the first rows are drawn (queued on the event loop).
+            out[f"{register}_count_{label}"] = median_ms(
+                lambda r=register: listing.count(SYSTEM, r), 5
             )
         close_database()
     return out
@@ -319,9 +326,14 @@ def main() -> int:
         big_ms, small_ms = reg[f"{register}_1m"], reg[f"{register}_1k"]
         ratio = big_ms / small_ms
         lines.append(
-            f"| first rows of the `{register}` register, {n} rows (table model: count + first page of 200) "
+            f"| first rows of the `{register}` register, {n} rows (table model built with its first page of 200 rows) "
             f"| {big_ms:.1f} ms | same at 1,000 rows {small_ms:.1f} ms | {ratio:.2f}× | ≤ 50 ms and ≤ 1.5× "
             f"| {verdict(big_ms <= 50 and ratio <= 1.5)} |"
+        )
+        lines.append(
+            f"| … then its total counted (after the rows are on screen), {n} rows "
+            f"| {reg[f'{register}_count_1m']:.1f} ms | 1,000 rows {reg[f'{register}_count_1k']:.1f} ms "
+            "| — | — | |"
         )
     lines += [
         f"| scan-to-record, key code, {n} keys | {scan_ms['key']:.2f} ms | — | — | ≤ 5 ms | {verdict(scan_ms['key'] <= 5)} |",
@@ -335,8 +347,9 @@ def main() -> int:
         f"| {mem['after']:.0f} MB RSS | {mem['before']:.0f} MB before opening it | +{mem['after'] - mem['before']:.0f} MB | — | |",
         "",
         "Notes:",
-        "- The register model never loads the whole table: it asks `count()` once and then pages of 200 "
-        "rows in SQL order (`ORDER BY sort_column, id LIMIT … OFFSET …`), each page one query with its joins.",
+        "- The register model never loads the whole table: it shows the first page of 200 rows "
+        "(one SQL query with its joins, `ORDER BY sort_column, id LIMIT …`) and counts the total after "
+        "the rows are on screen (a count without the display joins).",
         "- Scan-to-record is `app.services.scan.resolve`: an indexed lookup by code or document number.",
         "- The key-tag ratio includes subsetting and embedding two TrueType fonts (CJK + Latin); the bare "
         "canvas uses a built-in, non-embedded Helvetica.",
