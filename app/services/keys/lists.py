@@ -109,9 +109,18 @@ def _loans_query(actor: Actor, request: ListRequest) -> peewee.ModelSelect:
             KeyLoan.return_condition,
         )
         .join(Key, join_type, on=(KeyLoan.key == Key.id))
-        .where(KeyLoan.voided_at.is_null())
         .dicts()
     )
+    return _loan_filters(query, request)
+
+
+def _loans_count_query(actor: Actor, request: ListRequest) -> peewee.ModelSelect:
+    """The same rows without the key columns: count() on 1,000,000 loans reads one index."""
+    return _loan_filters(KeyLoan.select(KeyLoan.id), request)
+
+
+def _loan_filters(query: peewee.ModelSelect, request: ListRequest) -> peewee.ModelSelect:
+    query = query.where(KeyLoan.voided_at.is_null())
     if request.filter("open_only") or request.filter("overdue_only"):
         query = query.where(KeyLoan.returned_at.is_null())
     if request.filter("overdue_only"):
@@ -155,6 +164,7 @@ register_key_loans = listing.register_list(
         ),
         permission=Perm.KEYS_VIEW,
         base_query=_loans_query,
+        count_query=_loans_count_query,
         row=_loans_row,
         # borrower_phone (masked for most roles) and status (computed) do not sort.
         sort_fields={
