@@ -18,6 +18,9 @@ class Bus(QObject):
     register_changed = Signal(str)
     # Open one record in its register's dock (scan box, overdue list, navigator): register, id.
     open_record = Signal(str, int)
+    # Do the obvious thing with an opened record (the same code scanned / Enter pressed again):
+    # lend a key in the cabinet, take back a lent one, …
+    act_on_record = Signal(str, int)
     # Short message for the status bar.
     status_message = Signal(str)
     # The database could not be reached (False) / answers again (True): the storage banner.

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SWITCH_DATABASE].triggered.connect(self.switch_database)
         a[ActionId.ABOUT].triggered.connect(self.open_about)
         self.ctx.bus.open_record.connect(self.open_record)
+        self.ctx.bus.act_on_record.connect(self.act_on_record)
         self.scan_box.storage_failed.connect(lambda _code: self.ctx.bus.storage_state.emit(False))
         self.ctx.bus.storage_state.connect(self._storage_state)
         set_storage_listener(self.ctx.bus.storage_state.emit)  # ui.errors → banner
@@ -249,6 +250,16 @@ class MainWindow(QMainWindow):
         show_record = getattr(widget, "show_record", None)
         if callable(show_record):
             show_record(register, record_id)
+
+    def act_on_record(self, register: str, record_id: int) -> None:
+        """The record's obvious next step (its dock decides: lend, return, print …)."""
+        dock = self.dock_for_register(register)
+        if dock is None:
+            return
+        widget = self.show_dock(dock.spec.object_name, focus=False)
+        act = getattr(widget, "act_on_record", None) or getattr(widget, "show_record", None)
+        if callable(act):
+            act(register, record_id)
 
     # -- layout persistence -------------------------------------------------------------------
 

@@ -1774,6 +1774,10 @@
         <translation>此编号无法查询。</translation>
     </message>
     <message>
+        <source>{title} — Enter again to handle it</source>
+        <translation>{title} — 再按回车办理</translation>
+    </message>
+    <message>
         <source>Scanned {code}: {title}</source>
         <translation>已扫码 {code}：{title}</translation>
     </message>

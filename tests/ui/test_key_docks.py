@@ -290,3 +290,31 @@ def test_scanned_handover_number_opens_its_sheet(qtbot, office, db):
     assert view.number in dock.last_preview.windowTitle()
     dock.last_preview.close()
     QApplication.processEvents()
+
+
+def test_scanning_the_same_tag_twice_in_the_main_window_opens_lend(qtbot, office, db, ui_settings):
+    """Scan box: the first scan opens the key, Enter (or the same scan) again starts the loan."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(office, db), ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    box = window.scan_box
+    box.focus_scan()
+    qtbot.keyClicks(box.line_edit, "K-1203")
+    qtbot.keyClick(box.line_edit, Qt.Key.Key_Return)
+    dock = window.docks["dock_keys"].widget()
+    assert dock.key is not None and dock.key.code == "K-1203"
+    assert dock.active_dialog is None
+    assert QApplication.focusWidget() is box.line_edit  # the next scan still lands in the box
+    qtbot.keyClick(box.line_edit, Qt.Key.Key_Return)
+    assert isinstance(dock.active_dialog, KeyLendDialog)
+    dock.active_dialog.reject()
+    # Typing another code forgets the opened record: Enter resolves the new code instead.
+    box.focus_scan()
+    qtbot.keyClicks(box.line_edit, "K-PD")
+    qtbot.keyClick(box.line_edit, Qt.Key.Key_Return)
+    assert dock.key.code == "K-PD" and dock.active_dialog is None

@@ -524,6 +524,14 @@ class KeysDock(QWidget, _DialogHost):
             self.load_key(record_id)
         self._focus_at_hand()
 
+    def act_on_record(self, register: str, record_id: int) -> None:
+        """Scanned again: open Lend for a key in the cabinet, Return for a lent one."""
+        self.show_record(register, record_id)
+        if register == "keys":
+            button = self.at_hand()
+            if button in (self.lend_button, self.return_button) and button.isEnabled():
+                button.click()
+
     def selected_codes(self) -> list[str]:
         rows = sorted({i.row() for i in self.view.table.selectionModel().selectedRows()})
         codes = [r["code"] for r in (self.view.model.row_dict(row) for row in rows) if r]
@@ -771,6 +779,15 @@ class KeyLoansDock(QWidget, _DialogHost):
         if self.loan is None or self.loan.id != record_id:
             self.load_loan(record_id)
         self._focus_at_hand()
+
+    def act_on_record(self, register: str, record_id: int) -> None:
+        """Scanned again: take the key back if the loan is open, else show its slip."""
+        self.show_record(register, record_id)
+        if register == "key_loans":
+            if self.return_button.isEnabled():
+                self.return_button.click()
+            elif self.slip_button.isEnabled():
+                self.slip_button.click()
 
     def return_key(self) -> QDialog | None:
         if self.loan is None or not self.return_button.isEnabled():

@@ -62,6 +62,7 @@ class ScanBox(QWidget):
         self._resolver = resolver
         self._queue: deque[str] = deque()
         self._busy = False
+        self._last: tuple[str, ScanHit] | None = None  # the record the box is showing
 
         self.line_edit = ScanLineEdit(self)
         self.line_edit.setObjectName("scan_box")
@@ -75,6 +76,7 @@ class ScanBox(QWidget):
         self.line_edit.setAccessibleName(QCoreApplication.translate("ScanBox", "Scan box"))
         self.line_edit.entered.connect(self._on_entered)
         self.line_edit.textEdited.connect(self._clear_message)
+        self.line_edit.textEdited.connect(self._forget_last)
 
         self.message = QLabel(self)
         self.message.setObjectName("scan_message")
@@ -134,7 +136,16 @@ class ScanBox(QWidget):
         finally:
             self._busy = False
 
+    def _forget_last(self) -> None:
+        self._last = None
+
     def _handle(self, code: str) -> None:
+        if self._last is not None and self._last[0] == code:
+            # Enter again on the record just opened: scan → Enter → lend (or return) dialog.
+            hit = self._last[1]
+            self.ctx.bus.act_on_record.emit(hit.register, hit.record_id)
+            return
+        self._last = None
         try:
             hit = self._resolve(code)
         except NotFound:
@@ -172,7 +183,12 @@ class ScanBox(QWidget):
             self.failed.emit(code)
             return
         self._after(code)
-        self.show_ok(hit.title)
+        self._last = (code, hit)
+        self.show_ok(
+            QCoreApplication.translate("ScanBox", "{title} — Enter again to handle it").format(
+                title=hit.title
+            )
+        )
         self.ctx.bus.status_message.emit(
             QCoreApplication.translate("ScanBox", "Scanned {code}: {title}").format(
                 code=code, title=hit.title
