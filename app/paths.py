@@ -67,6 +67,9 @@ def cache_dir() -> Path:
 
 
 def log_dir() -> Path:
+    override = os.environ.get("PROPDESK_LOG_DIR")
+    if override:
+        return Path(override)
     portable = portable_root()
     if portable:
         return portable / "logs"

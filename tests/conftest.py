@@ -22,6 +22,8 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the developer's own settings or database."""
     monkeypatch.setenv("PROPDESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("PROPDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PROPDESK_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("PROPDESK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("PROPDESK_DB", raising=False)
 
 

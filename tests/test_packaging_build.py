@@ -57,7 +57,12 @@ def test_resource_path_frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.fixture
 def no_dir_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("PROPDESK_CONFIG_DIR", "PROPDESK_DATA_DIR"):
+    for var in (
+        "PROPDESK_CONFIG_DIR",
+        "PROPDESK_DATA_DIR",
+        "PROPDESK_LOG_DIR",
+        "PROPDESK_CACHE_DIR",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 
