@@ -7,7 +7,13 @@ translations and icons (app.paths.resource_path finds them there, in the source 
 from setuptools import find_packages, setup
 
 setup(
-    packages=find_packages(include=["app", "app.*", "ui", "ui.*"]) + ["propdesk_resources"],
+    # The data folders are listed as (namespace) packages so setuptools neither warns nor drops them.
+    packages=find_packages(include=["app", "app.*", "ui", "ui.*"])
+    + ["propdesk_resources", "propdesk_resources.fonts", "propdesk_resources.i18n"],
     package_dir={"propdesk_resources": "resources"},
-    package_data={"propdesk_resources": ["fonts/*", "i18n/*", "icons/*"]},
+    package_data={
+        "propdesk_resources": ["icons/*"],
+        "propdesk_resources.fonts": ["*.ttf", "*.txt"],
+        "propdesk_resources.i18n": ["*.ts"],
+    },
 )
