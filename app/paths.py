@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -35,45 +36,32 @@ def portable_root() -> Path | None:
     return exe_dir if (exe_dir / "propdesk-portable.ini").exists() else None
 
 
-def config_dir() -> Path:
-    override = os.environ.get("PROPDESK_CONFIG_DIR")
+def _folder(env: str, portable_name: str, user_dir: Callable[[str, str], str]) -> Path:
+    """$env wins (tests, IT overrides), then a portable install's own folder, then the user's."""
+    override = os.environ.get(env)
     if override:
         return Path(override)
     portable = portable_root()
     if portable:
-        return portable / "settings"
-    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
+        return portable / portable_name
+    return Path(user_dir(APP_NAME, APP_AUTHOR))
+
+
+def config_dir() -> Path:
+    return _folder("PROPDESK_CONFIG_DIR", "settings", platformdirs.user_config_dir)
 
 
 def data_dir() -> Path:
-    override = os.environ.get("PROPDESK_DATA_DIR")
-    if override:
-        return Path(override)
-    portable = portable_root()
-    if portable:
-        return portable / "data"
-    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return _folder("PROPDESK_DATA_DIR", "data", platformdirs.user_data_dir)
 
 
 def cache_dir() -> Path:
     """Things PropDesk can rebuild (compiled translations, rendered icons)."""
-    override = os.environ.get("PROPDESK_CACHE_DIR")
-    if override:
-        return Path(override)
-    portable = portable_root()
-    if portable:
-        return portable / "cache"
-    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+    return _folder("PROPDESK_CACHE_DIR", "cache", platformdirs.user_cache_dir)
 
 
 def log_dir() -> Path:
-    override = os.environ.get("PROPDESK_LOG_DIR")
-    if override:
-        return Path(override)
-    portable = portable_root()
-    if portable:
-        return portable / "logs"
-    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    return _folder("PROPDESK_LOG_DIR", "logs", platformdirs.user_log_dir)
 
 
 def default_database_path() -> Path:

@@ -10,17 +10,16 @@ that packaging compiled into resources/i18n/.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.paths import APP_AUTHOR, APP_NAME, resource_path
+from app import paths
+from app.paths import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +33,7 @@ def ts_path(lang: str = DEFAULT_LANG) -> Path:
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("PROPDESK_CACHE_DIR")
-    if override:
-        return Path(override) / "i18n"
-    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)) / "i18n"
+    return paths.cache_dir() / "i18n"
 
 
 def find_qt_tool(name: str) -> str | None:
