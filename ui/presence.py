@@ -2,7 +2,7 @@
 
 `DeskPresence.start()` registers the desk (after log-in) and heartbeats every HEARTBEAT_EVERY_S
 on a QThreadPool thread: a slow or vanished share never freezes the window. Each job uses its
-thread's own database connection (peewee keeps one per thread) and closes it when done.
+thread's own database connection (ui.tasks closes it when the job is done).
 `desks_changed(count, names)` arrives on the GUI thread. `stop()` (window closing or the
 application quitting) unregisters the desk, waiting at most STOP_WAIT_MS for it.
 """
@@ -10,41 +10,16 @@ application quitting) unregisters the desk, waiting at most STOP_WAIT_MS for it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from app.services import presence
 from ui.context import UiContext
+from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
 STOP_WAIT_MS = 3000
-
-
-class _Signals(QObject):
-    done = Signal(object)  # (desk_id, [DeskView])
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self.fn = fn
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # noqa: BLE001 - StorageUnavailable etc.: logged, next round
-            log.warning("presence heartbeat failed: %s", exc)
-            self.signals.failed.emit(str(exc))
-        else:
-            if result is not None:
-                self.signals.done.emit(result)
-        finally:
-            presence.release_thread_connection()
 
 
 class DeskPresence(QObject):
@@ -63,10 +38,7 @@ class DeskPresence(QObject):
         self.running = False
         self._busy = False
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.signals = _Signals(self)
-        self.signals.done.connect(self._on_done)
-        self.signals.failed.connect(self._on_failed)
+        self.pool.setMaxThreadCount(1)  # register, heartbeats and unregister stay in order
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.beat)
@@ -94,7 +66,7 @@ class DeskPresence(QObject):
             self._registered = result[0]
             return result
 
-        self.pool.start(_Job(job, self.signals))
+        run_in_background(job, self._on_done, self._on_failed, self.pool)
 
     def _on_done(self, result: tuple[int, list[presence.DeskView]]) -> None:
         self._busy = False
@@ -105,7 +77,8 @@ class DeskPresence(QObject):
         names = [f"{d.pc_name} ({d.username})" for d in desks]
         self.desks_changed.emit(len(desks), names)
 
-    def _on_failed(self, _message: str) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        log.warning("presence heartbeat failed: %s", exc)  # the next round tries again
         self._busy = False
 
     def stop(self) -> None:
@@ -118,5 +91,7 @@ class DeskPresence(QObject):
         desk_id = self._registered
         self.desk_id = self._registered = None
         if desk_id is not None:
-            self.pool.start(_Job(lambda: presence.unregister_desk(desk_id), self.signals))
+            run_in_background(
+                lambda: presence.unregister_desk(desk_id), on_failed=self._on_failed, pool=self.pool
+            )
         self.pool.waitForDone(STOP_WAIT_MS)

@@ -23,6 +23,7 @@ from app.services import accounts
 from app.settings import LocalSettings, configured_database_url
 from ui.context import UiContext
 from ui.i18n import tr_msg
+from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -201,17 +202,18 @@ def log_in(
 
 
 def daily_backup() -> None:
-    """The first PropDesk to start each day backs the office database up (app.backup). A failed
-    backup is logged and never stops the start."""
+    """The first PropDesk to start each day backs the office database up (app.backup), in the
+    background: copying a large file over the share takes seconds and must not hold up the
+    log-in. A failed backup is logged and never stops the start."""
     from app import backup
 
-    try:
-        path = backup.daily_backup_if_due()
-    except (PropDeskError, OSError) as exc:
-        log.warning("daily backup failed: %s", exc)
-        return
-    if path is not None:
-        log.info("daily backup: %s", path)
+    def done(path: object) -> None:
+        if path is not None:
+            log.info("daily backup: %s", path)
+
+    run_in_background(
+        backup.daily_backup_if_due, done, lambda exc: log.warning("daily backup failed: %s", exc)
+    )
 
 
 def run_startup(

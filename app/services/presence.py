@@ -186,11 +186,3 @@ def keep_alive(
     if desk_id is None or not heartbeat(desk_id, pid=os.getpid(), now=now):
         desk_id = register_desk(actor, now=now)
     return desk_id, connected_desks(now=now)
-
-
-def release_thread_connection() -> None:
-    """Close the calling thread's own database connection (peewee keeps one per thread). A
-    background thread calls this when its job is done, so pooled threads that come and go do
-    not leave connections (or PostgreSQL sessions) behind."""
-    if db_proxy.obj is not None and not db_proxy.is_closed():
-        db_proxy.close()

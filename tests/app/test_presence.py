@@ -93,14 +93,14 @@ def test_background_thread_releases_its_connection(admin: Actor) -> None:
     main thread's connection is untouched."""
     import threading
 
-    from app.db import db_proxy
+    from app.db import close_database, db_proxy
 
     result: dict[str, object] = {}
 
     def job() -> None:
         result["desk"] = presence.keep_alive(admin, None)
         result["open_before"] = not db_proxy.is_closed()
-        presence.release_thread_connection()
+        close_database()  # what ui.tasks does when a background job ends
         result["open_after"] = not db_proxy.is_closed()
 
     worker = threading.Thread(target=job)

@@ -12,16 +12,15 @@ It is a QToolBar so the main window can place it as a full-width row under the s
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
 from ui.context import UiContext
 from ui.icons import icon
+from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +35,6 @@ def _default_probe() -> bool:
     from app import maintenance
 
     return maintenance.probe()
-
-
-class _ProbeResult(QObject):
-    """Carries a probe's answer from its worker thread back to the GUI thread (queued)."""
-
-    done = Signal(bool)
 
 
 class StorageBanner(QToolBar):
@@ -96,8 +89,6 @@ class StorageBanner(QToolBar):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.probe_now)
-        self._result = _ProbeResult(self)
-        self._result.done.connect(self._probe_done)
         ctx.bus.storage_state.connect(self.set_available)
         self.setVisible(False)
 
@@ -130,18 +121,13 @@ class StorageBanner(QToolBar):
         self.probing = True
         self.retry_button.setEnabled(False)
         self.state_label.setText(self.tr("Checking…"))
-        result = self._result
+        probe = self._probe
 
-        def run() -> None:
-            try:
-                ok = bool(self._probe())
-            except Exception:  # noqa: BLE001 - a failing probe means "not yet"
-                log.debug("storage probe failed", exc_info=True)
-                ok = False
-            with contextlib.suppress(RuntimeError):  # the window closed while probing
-                result.done.emit(ok)
+        def run() -> bool:
+            return bool(probe())
 
-        threading.Thread(target=run, name="storage-probe", daemon=True).start()
+        # A failing probe (any exception) means "not yet".
+        run_in_background(run, self._probe_done, lambda _exc: self._probe_done(False))
 
     def _probe_done(self, ok: bool) -> None:
         self.probing = False
