@@ -125,6 +125,26 @@ def _create_handover(
     return handover
 
 
+def _move_keys(
+    actor: Actor,
+    checked: list[tuple[Key, int]],
+    status: str,
+    holder: str,
+    event: str,
+    who: str,
+    number: str,
+    now: datetime,
+    action: str,
+) -> None:
+    """Each handed-over key to its new status/holder (versioned, audited) with its dated event."""
+    for key, _n in checked:
+        if key.status != status or key.holder != holder:
+            update_versioned(
+                actor, Key, key.id, key.version, {"status": status, "holder": holder}, action
+            )
+        _event(actor, key.id, event, now, who, number)
+
+
 @write_service(Perm.KEYS_MANAGE)
 def receive_keys(
     actor: Actor,
@@ -160,17 +180,17 @@ def receive_keys(
         to_signature=to_signature,
         now=now,
     )
-    for key, _n in checked:
-        if key.status != "in_cabinet" or key.holder:
-            update_versioned(
-                actor,
-                Key,
-                key.id,
-                key.version,
-                {"status": "in_cabinet", "holder": ""},
-                "receive key",
-            )
-        _event(actor, key.id, "received", now, from_name.strip(), handover.number)
+    _move_keys(
+        actor,
+        checked,
+        "in_cabinet",
+        "",
+        "received",
+        from_name.strip(),
+        handover.number,
+        now,
+        action="receive key",
+    )
     return _handover_view(handover)
 
 
@@ -210,16 +230,17 @@ def issue_keys(
         to_signature=to_signature,
         now=now,
     )
-    for key, _n in checked:
-        update_versioned(
-            actor,
-            Key,
-            key.id,
-            key.version,
-            {"status": "issued", "holder": to_name.strip()},
-            "issue key",
-        )
-        _event(actor, key.id, "issued", now, to_name.strip(), handover.number)
+    _move_keys(
+        actor,
+        checked,
+        "issued",
+        to_name.strip(),
+        "issued",
+        to_name.strip(),
+        handover.number,
+        now,
+        action="issue key",
+    )
     return _handover_view(handover)
 
 
