@@ -43,6 +43,8 @@ class RegisterList:
     base_query: Callable[[Actor, ListRequest], peewee.ModelSelect]
     row: Callable[[Actor, Any], dict[str, Any]]
     sort_fields: dict[str, Any] = field(default_factory=dict)
+    # Searched with LIKE; a table with a trigram index (search_index.SEARCHABLE) uses that
+    # index's columns instead, so short and long search terms look in the same places.
     like_fields: tuple[Any, ...] = ()
     default_sort: str | None = None
     # Same rows as base_query without the display joins: count() over 1,000,000 rows must not
@@ -75,9 +77,10 @@ def _searched(spec: RegisterList, query: peewee.ModelSelect, term: str) -> peewe
         phrase = '"' + term.replace('"', '""') + '"'
         sub = peewee.SQL(f'(SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH ?)', (phrase,))
         return query.where(spec.model.id.in_(sub))
-    if not spec.like_fields:
+    fields = like_fields(spec)
+    if not fields:
         return query
-    clauses = [ilike(f, "%" + escape_like(term) + "%") for f in spec.like_fields]
+    clauses = [ilike(f, "%" + escape_like(term) + "%") for f in fields]
     return query.where(reduce(operator.or_, clauses))
 
 
@@ -120,6 +123,13 @@ def page(
         return [spec.row(actor, r) for r in rows]
 
     return run_with_retry(run)
+
+
+def like_fields(spec: RegisterList) -> tuple[Any, ...]:
+    columns = search_index.SEARCHABLE.get(spec.model._meta.table_name)
+    if columns:
+        return tuple(getattr(spec.model, c) for c in columns)
+    return spec.like_fields
 
 
 def escape_like(text: str) -> str:

@@ -1190,7 +1190,6 @@ listing.register_list(
             "use": Unit.use,
             "status": Unit.status,
         },
-        like_fields=(Unit.code, Unit.use),  # as search_index.SEARCHABLE
         default_sort="code",
     )
 )
@@ -1203,7 +1202,6 @@ listing.register_list(
         base_query=_parties_base,
         row=_parties_row,
         sort_fields={"name": Party.name, "kind": Party.kind, "is_company": Party.is_company},
-        like_fields=(Party.name, Party.phone, Party.id_number),  # as search_index.SEARCHABLE
         default_sort="name",
     )
 )
@@ -1221,7 +1219,6 @@ listing.register_list(
             "position": Staff.position,
             "active": Staff.active,
         },
-        like_fields=(Staff.name, Staff.position),
         default_sort="name",
     )
 )

@@ -83,7 +83,6 @@ register_keys = listing.register_list(
             "holder": Key.holder,
             "due_at": KeyLoan.due_at,
         },
-        like_fields=(Key.code, Key.label, Key.area, Key.holder),
         default_sort="code",
     )
 )
@@ -176,12 +175,6 @@ register_key_loans = listing.register_list(
             "due_at": KeyLoan.due_at,
             "returned_at": KeyLoan.returned_at,
         },
-        like_fields=(
-            KeyLoan.number,
-            KeyLoan.borrower_name,
-            KeyLoan.borrower_org,
-            KeyLoan.purpose,
-        ),
         default_sort="lent_at",
     )
 )
