@@ -454,19 +454,6 @@ def is_sqlite() -> bool:
     return isinstance(db_proxy.obj, peewee.SqliteDatabase)
 
 
-def backup_sqlite(database: peewee.SqliteDatabase, dest: Path) -> Path:
-    """Online backup through SQLite's backup API (never a file copy of a live database)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    target = sqlite3.connect(str(tmp))
-    try:
-        database.connection().backup(target)
-    finally:
-        target.close()
-    os.replace(tmp, dest)
-    return dest
-
-
 def default_backup_dir(target: DatabaseTarget) -> Path:
     assert target.path is not None
     return target.path.parent / "propdesk-backups"

@@ -165,6 +165,3 @@ def _icon_cache_folder() -> Path:
         _FOLDER.append(_icon_cache())
     return _FOLDER[0]
 
-
-def has_icon(name: str) -> bool:
-    return name in ICONS

@@ -420,3 +420,19 @@ def test_search_three_or_more_characters(
 
 def test_search_one_or_two_characters(supervisor: Actor, owned_unit: reference.PartyView) -> None:
     assert listing.count(supervisor, "parties", ListRequest(search="张")) == 1
+
+
+def test_floors_are_created_once_per_building_and_listed_in_order(admin: Actor) -> None:
+    reference.create_building(admin, "D", "D座")
+    reference.create_floor(admin, "d", 3, "3F")
+    reference.create_floor(admin, "D", -1, "B1")
+    with pytest.raises(ValidationError) as again:
+        reference.create_floor(admin, "D", 3)
+    assert "number" in again.value.errors
+    with pytest.raises(ValidationError) as nowhere:
+        reference.create_floor(admin, "Z", 1)
+    assert "building_code" in nowhere.value.errors
+    assert [(f.number, f.name) for f in reference.list_floors(admin, "D")] == [
+        (-1, "B1"),
+        (3, "3F"),
+    ]

@@ -60,20 +60,6 @@ def choice_box(choices: Iterable[tuple[Any, str]], editable: bool = False) -> QC
     return box
 
 
-def date_edit(optional: bool = True) -> QDateEdit:
-    """A date picker; when `optional`, its minimum date means 'no date' (shown blank)."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    if optional:
-        edit.setMinimumDate(QDate(1900, 1, 1))
-        edit.setSpecialValueText(" ")
-        edit.setDate(edit.minimumDate())
-    else:
-        edit.setDate(QDate.currentDate())
-    return edit
-
-
 def widget_value(widget: QWidget) -> Any:
     if isinstance(widget, QComboBox):
         if widget.isEditable():  # typed text may not have picked an item yet
