@@ -273,7 +273,7 @@ def run_with_retry(fn: Callable[[], T], *, retries: int = BUSY_RETRIES) -> T:
                     continue
                 if not nested:
                     _drop_connection()
-                raise StorageUnavailable("the database is busy; please retry") from exc
+                raise StorageUnavailable("the database is busy; please retry", busy=True) from exc
             if is_storage_error(exc):
                 if nested:
                     raise StorageUnavailable(f"the database cannot be reached: {exc}") from exc

@@ -42,7 +42,14 @@ class NotFound(PropDeskError):
 
 
 class StorageUnavailable(PropDeskError):
-    """The database cannot be reached, or stayed locked past the retry limit. Input is kept."""
+    """The database cannot be reached, or stayed locked past the retry limit. Input is kept.
+
+    `busy` tells the two apart: a busy database is there (another desk is writing), a lost share
+    is not — the UI shows the "drive disconnected" banner only for the latter."""
+
+    def __init__(self, message: str, *, busy: bool = False) -> None:
+        self.busy = busy
+        super().__init__(message)
 
 
 class SchemaTooNew(PropDeskError):

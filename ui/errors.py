@@ -119,7 +119,8 @@ def describe_error(exc: BaseException, field_labels: dict[str, str] | None = Non
             icon=QMessageBox.Icon.Information,
         )
     if isinstance(exc, StorageUnavailable):
-        report_storage(False)  # every path that tells the clerk comes through here
+        if not exc.busy:  # another desk writing is no reason for the "drive lost" banner
+            report_storage(False)  # every path that tells the clerk comes through here
         return ErrorText(
             QCoreApplication.translate("Errors", "Database unavailable"),
             QCoreApplication.translate(

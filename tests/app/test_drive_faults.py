@@ -228,9 +228,10 @@ def test_busy_is_retried_then_gives_up() -> None:
     fn = Flaky(locked, locked)
     assert run_with_retry(fn, retries=3) == "done" and fn.calls == 3
     fn = Flaky(*[locked] * 10)
-    with pytest.raises(StorageUnavailable, match="busy"):
+    with pytest.raises(StorageUnavailable, match="busy") as busy:
         run_with_retry(fn, retries=2)
     assert fn.calls == 3
+    assert busy.value.busy  # the database is there: not a lost drive
 
 
 @pytest.mark.parametrize(

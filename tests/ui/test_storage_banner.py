@@ -143,3 +143,15 @@ def test_banner_is_not_restored_from_a_saved_layout(
     second.show()
     assert not second.storage_banner.isVisible()
     ui_errors.set_storage_listener(None)
+
+
+def test_a_busy_database_is_no_lost_drive(qtbot, window: MainWindow, no_boxes) -> None:  # noqa: ANN001
+    ui_errors.show_error(
+        window, StorageUnavailable("the database is busy; please retry", busy=True)
+    )
+    assert not window.storage_banner.isVisible()
+    assert no_boxes  # the clerk is still told to retry
+    ui_errors.show_error(
+        window, StorageUnavailable("the database cannot be reached: disk I/O error")
+    )
+    assert window.storage_banner.isVisible()
