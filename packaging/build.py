@@ -35,7 +35,7 @@ I18N_OUT = ROOT / "build" / "i18n"
 SMOKE_OUT = ROOT / "build" / "smoke"
 BUNDLE = DIST / "propdesk"
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
-SMOKE_CODE = "SMOKE-0001"  # ui/__main__.py prints this code on the smoke key tag
+SMOKE_CODE = "SMOKE-0001"  # ui/headless.py prints this code on the smoke key tag
 SIZE_GOAL_MB = 200
 # Nothing of these may be in the bundle (file names, any platform).
 FORBIDDEN = re.compile(r"(WebEngine|Qt6?Quick|Qt6?Qml|Qt63D|Qt6?Multimedia)", re.I)
