@@ -29,7 +29,8 @@ from app.rules.roles import Perm, Role
 from app.services import accounts
 from app.services.context import Actor
 from app.services.records import stamp_new
-from app.services.reference import _department, check_id
+from app.services.reference import check_id
+from app.services.reference.staff import _department
 from app.services.tx import audit, write_service
 
 DEMO_ADMIN = "admin"

@@ -164,4 +164,3 @@ def _icon_cache_folder() -> Path:
     if not _FOLDER:
         _FOLDER.append(_icon_cache())
     return _FOLDER[0]
-

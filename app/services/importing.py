@@ -30,6 +30,8 @@ from app.models import Building, Department, Party, Staff, Unit, UnitParty
 from app.rules.roles import Perm
 from app.services import reference
 from app.services.context import Actor
+from app.services.reference.parties import _PARTY_FIELDS
+from app.services.reference.validation import _text
 from app.services.tx import audit, write_service
 
 # field → accepted headers; the first one is what the template writes.
@@ -198,7 +200,7 @@ def _present(value: Any) -> bool:
 
 
 def _mapped(value: Any, mapping: dict[str, str]) -> Any:
-    text = reference._text(value)
+    text = _text(value)
     return mapping.get(text, text.lower() if text.isascii() else text)
 
 
@@ -245,7 +247,7 @@ def _plan_unit(raw: dict[str, Any], seen: dict[str, int]) -> tuple[Any, dict, di
 
 
 def _building_code(value: Any) -> str:
-    text = reference._text(value)
+    text = _text(value)
     building = Building.get_or_none(Building.name == text)
     if building is not None:
         return building.code
@@ -264,8 +266,8 @@ def _plan_party(raw: dict[str, Any], seen: dict[str, int]) -> tuple[Any, dict, d
         cells["is_company"] = "?" if parsed is None else parsed
     elif cells.get("id_type") == "uscc":
         cells["is_company"] = True
-    id_number = reference._text(cells.get("id_number")).upper().replace(" ", "")
-    name = reference._text(cells.get("name"))
+    id_number = _text(cells.get("id_number")).upper().replace(" ", "")
+    name = _text(cells.get("name"))
     existing = None
     if id_number:
         existing = Party.get_or_none((Party.id_number == id_number) & Party.voided_at.is_null())
@@ -279,7 +281,7 @@ def _plan_party(raw: dict[str, Any], seen: dict[str, int]) -> tuple[Any, dict, d
             existing = matches[0]
     data: dict[str, Any] = {}
     if existing is not None:
-        data = {f: getattr(existing, f) for f in reference._PARTY_FIELDS}
+        data = {f: getattr(existing, f) for f in _PARTY_FIELDS}
         data["unit_codes"] = ()
     data.update(cells)
     clean, errors = reference.clean_party(data, party_id=existing.id if existing else None)
@@ -295,8 +297,8 @@ def _plan_party(raw: dict[str, Any], seen: dict[str, int]) -> tuple[Any, dict, d
 
 
 def _plan_staff(raw: dict[str, Any], seen: dict[str, int]) -> tuple[Any, dict, dict]:
-    name = reference._text(raw.get("name"))
-    department = reference._text(raw.get("department"))
+    name = _text(raw.get("name"))
+    department = _text(raw.get("department"))
     matches = list(
         Staff.select()
         .join(Department)
