@@ -32,6 +32,12 @@ presence heartbeats, or the file locked: `BEGIN EXCLUSIVE` fails); a safety back
 database is taken; the backup is copied into the database file with the backup API (not a file
 copy over an open file) and the result is checked again. `force=True` only overrides the presence
 heartbeats (a desk that crashed and has not timed out yet), never a lock.
+
+Floors (tests/test_layering.py): this module uses app.db, app.migrations (META table, schema
+versions), app.models and app.heartbeats, never app.services or app.db_open — app.db_open calls
+`backup_before_migration` before an upgrade. "Is another desk connected?" comes from
+app.heartbeats, the heartbeat query that app.services.presence uses too, so restore asks it by
+itself and no caller can forget to.
 """
 
 from __future__ import annotations
@@ -50,6 +56,7 @@ from pathlib import Path
 
 import peewee
 
+from app import migrations
 from app.db import (
     BUSY_TIMEOUT_S,
     DatabaseTarget,
@@ -184,8 +191,7 @@ def check_sqlite_file(path: Path, *, count_rows: bool = False) -> BackupCheck:
 
     Raises BackupError for a missing, damaged or non-PropDesk file. Never creates or changes it.
     """
-    from app.migrations import META_TABLE
-
+    meta_table = migrations.META_TABLE
     if not path.is_file():
         raise BackupError(f"{path} does not exist")
     try:
@@ -206,9 +212,9 @@ def check_sqlite_file(path: Path, *, count_rows: bool = False) -> BackupCheck:
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
             ).fetchall()
         ]
-        if META_TABLE not in tables:
-            raise BackupError(f"{path.name} is not a PropDesk database (no {META_TABLE} table)")
-        row = con.execute(f"SELECT value FROM {META_TABLE} WHERE key = 'schema_version'").fetchone()
+        if meta_table not in tables:
+            raise BackupError(f"{path.name} is not a PropDesk database (no {meta_table} table)")
+        row = con.execute(f"SELECT value FROM {meta_table} WHERE key = 'schema_version'").fetchone()
         try:
             version = int(row[0]) if row else 0
         except ValueError:
@@ -317,7 +323,8 @@ def take_backup(
 def backup_before_migration(
     database: peewee.Database, target: DatabaseTarget, version: int
 ) -> Path | None:
-    """Called by migrations before upgrading an existing SQLite database to `version`."""
+    """Called by app.db_open (migrations' `before_upgrade`) before upgrading an existing SQLite
+    database to `version`."""
     if not isinstance(database, peewee.SqliteDatabase) or target.path is None:
         return None  # PostgreSQL: the DBA's backups (see the module docstring)
     return backup_sqlite_database(database, target, f"before-v{version}")
@@ -484,35 +491,21 @@ class RestoreResult:
 
 
 def connected_desks(target: DatabaseTarget) -> list[str] | None:
-    """Other desks connected to the database, from the presence heartbeats.
+    """Other desks connected to the database (`PC (user)`), from the presence heartbeats.
 
-    None when this build or this database has no presence information (then only the file lock
-    tells whether the database is in use)."""
-    try:
-        from app.services import presence
-    except ImportError:  # a build without presence heartbeats
-        return None
-    fn = getattr(presence, "connected_desks", None)
-    if fn is None:
-        return None
+    None when the heartbeats cannot be read (then only the file lock tells whether the database
+    is in use)."""
+    from app import heartbeats  # loads app.models: only a restore needs it
+
     close_database()
     db_proxy.initialize(make_database(target))
     try:
-        desks = list(fn())
+        return heartbeats.connected_desk_names()
     except (peewee.DatabaseError, sqlite3.Error, PropDeskError):
         log.info("presence not readable in %s", target.describe(), exc_info=True)
         return None
     finally:
         close_database()
-    return [_desk_name(d) for d in desks]
-
-
-def _desk_name(desk: object) -> str:
-    pc = getattr(desk, "pc_name", None)
-    user = getattr(desk, "username", None)
-    if pc:
-        return f"{pc} ({user})" if user else str(pc)
-    return str(desk)
 
 
 def _probe_lock(path: Path) -> None:
@@ -559,8 +552,6 @@ def restore_backup(
     safety_dir: Path | None = None,
     now: datetime | None = None,
 ) -> RestoreResult:
-    from app.migrations import SCHEMA_VERSION
-
     backup_file = Path(backup_file).expanduser()
     target = parse_database_url(target_url)
     if target.kind != "sqlite":
@@ -572,10 +563,11 @@ def restore_backup(
     assert target.path is not None
     path = target.path
     checked = check_sqlite_file(backup_file, count_rows=True)
-    if checked.schema_version > SCHEMA_VERSION:
+    known = migrations.SCHEMA_VERSION  # read at call time (tests bump it)
+    if checked.schema_version > known:
         raise BackupError(
             f"{backup_file.name} was written by a newer PropDesk (schema "
-            f"{checked.schema_version}, this program knows {SCHEMA_VERSION}); restore it with "
+            f"{checked.schema_version}, this program knows {known}); restore it with "
             "the newer PropDesk"
         )
     if path.exists() and path.resolve() == backup_file.resolve():

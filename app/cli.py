@@ -15,7 +15,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.db import close_database, open_database
+from app.db import close_database
+from app.db_open import open_database
 from app.errors import PropDeskError, ValidationError
 from app.paths import default_database_path
 from app.services.context import SYSTEM, Actor
@@ -136,21 +137,170 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_map(items: list[str] | None) -> dict[str, str]:
+    """`表头=field` pairs (an empty field: leave the column out)."""
+    out: dict[str, str] = {}
+    for item in items or ():
+        header, sep, target = item.partition("=")
+        if not sep or not header.strip():
+            raise ValidationError({"map": f"expected 表头=field, got {item!r}"})
+        out[header.strip()] = target.strip()
+    return out
+
+
+def cmd_import_history(args: argparse.Namespace) -> int:
+    """A register's history from an office sheet: every row or none (app/kit/history_import)."""
+    from app.kit import history_import, registry
+
+    _open(args)
+    register = registry.find(args.register) or next(
+        (r for r in registry.all_registers() if r.zh == args.register), None
+    )
+    if register is None:
+        names = ", ".join(r.name for r in registry.all_registers())
+        raise ValidationError({"register": f"no register {args.register!r} (one of: {names})"})
+    preview = history_import.read_sheet_columns(Path(args.file))
+    mapping, source = history_import.mapping_for(SYSTEM, register, preview.headers)
+    mapping = {**mapping, **_parse_map(args.map)}
+    labels = {f.name: f.zh for f in history_import.importable_fields(register)}
+    print(
+        f"{args.file}: sheet {preview.sheet}, header row {preview.header_row}, "
+        f"{preview.row_count} rows; {source} mapping{' with --map' if args.map else ''}:"
+    )
+    for header in preview.headers:
+        target = mapping.get(header)
+        shown = f"{target} ({labels[target]})" if target in labels else target or "(not imported)"
+        print(f"  {header} → {shown}")
+    try:
+        result = history_import.import_history(
+            SYSTEM, register, Path(args.file), mapping, dry_run=args.dry_run
+        )
+    except history_import.ImportRejected as exc:
+        for problem in exc.problems:
+            print(f"row {problem.row}, {problem.label}: {problem.message}", file=sys.stderr)
+        rows = len({p.row for p in exc.problems})
+        print(f"error: {rows} row(s) need correcting; nothing was imported", file=sys.stderr)
+        return 2
+    numbers = f"{result.kept_numbers} numbers kept, {result.new_numbers} new"
+    if result.dry_run:
+        print(f"dry run: {result.created} rows would be imported ({numbers}); nothing written")
+    else:
+        print(f"imported {result.created} rows into {register.name} ({numbers})")
+    return 0
+
+
+def cmd_holidays_import(args: argparse.Namespace) -> int:
+    from app.services import calendar
+
+    _open(args)
+    result = calendar.import_holidays(SYSTEM, Path(args.file))
+    print(
+        f"imported {result.created} new, {result.updated} updated office calendar days "
+        f"from {args.file}"
+    )
+    return 0
+
+
+def cmd_holidays_list(args: argparse.Namespace) -> int:
+    """One line per special day: office entries, and the package's holidays / 调休 days."""
+    from app.services import calendar
+
+    _open(args)
+    for entry in calendar.year_days(args.year):
+        line = f"{entry.day.isoformat()} {entry.kind_label} {entry.name}".rstrip()
+        if entry.source == "package":
+            line += "  [package]"
+        elif entry.replaces is not None:
+            theirs = calendar.KIND_LABELS_ZH["work" if entry.replaces.workday else "off"]
+            line += f"  [office; replaces package {theirs} {entry.replaces.name}]"
+        print(line)
+    if not calendar.schedule_known(args.year):
+        print(
+            f"warning: the {args.year} holiday schedule has not been entered; "
+            "Monday–Friday are being counted as working days",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"not a year: {text}")
+    return year
+
+
+def _whole_register(register: str) -> object:
+    """A list request for every row: each declared filter set to its "all" option (a declared
+    list may open on e.g. "not returned"; an export from here is the whole register)."""
+    from app.kit import registry
+    from app.services.listing import ListRequest
+
+    reg = registry.find(register)
+    if reg is None:
+        return ListRequest()
+    chosen = []
+    for flt in reg.list.filters:
+        everything = next((o[0] for o in flt.options if o[3] is None), None)
+        if everything is not None:
+            chosen.append((flt.name, everything))
+    return ListRequest(filters=tuple(chosen))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.services import exporting
 
     _open(args)
-    rows = exporting.export_register(SYSTEM, args.register, Path(args.file))
+    request = _whole_register(args.register)
+    rows = exporting.export_register(SYSTEM, args.register, Path(args.file), request)
     print(f"exported {rows} rows of {args.register} to {args.file}")
     return 0
 
 
+# print WHAT → (register, slip, takes codes: "many" | "one" | "none") of a declared slip
+KIT_PRINTS: dict[str, tuple[str, str, str]] = {
+    "archive-label": ("archives", "label", "many"),
+    "archive-loan": ("archive_loans", "loan_slip", "one"),
+    "archive-return": ("archive_loans", "return_receipt", "one"),
+    "archive-overdue": ("archive_loans", "overdue_list", "none"),
+}
+
+
+def _kit_print(what: str, codes: list[str], paper: str | None) -> bytes:
+    """A declared slip (app/kit/slips.py) of the records these codes or numbers find (the scan
+    box's lookup), or of the whole register for a list."""
+    from app.kit import scanning, slips
+
+    register, slip, takes = KIT_PRINTS[what]
+    if takes == "none":
+        if codes:
+            raise ValidationError({"code": f"print {what} takes no code"})
+        return slips.print_list(SYSTEM, register, slip, paper)
+    if not codes or (takes == "one" and len(codes) != 1):
+        count = "one number" if takes == "one" else "at least one code"
+        raise ValidationError({"code": f"print {what} takes {count}"})
+    ids = []
+    for code in codes:
+        hit = scanning.resolve(SYSTEM, code)
+        if hit is None or hit.register != register:
+            raise ValidationError({"code": f"{code}: no such {register} record"})
+        ids.append(hit.record_id)
+    return slips.print_slips(SYSTEM, register, slip, ids, paper)
+
+
 def cmd_print(args: argparse.Namespace) -> int:
-    from app.printing import documents
+    from app.services.keys import printing as documents
 
     _open(args)
     out = Path(args.output)
-    if args.what == "key-tag":
+    if args.what in KIT_PRINTS:
+        pdf = _kit_print(args.what, args.codes, args.paper)
+    elif not args.codes:
+        raise ValidationError({"code": f"print {args.what} takes at least one code"})
+    elif args.what == "key-tag":
         pdf = documents.key_tags_pdf(SYSTEM, args.codes)
     elif args.what == "key-loan":
         if len(args.codes) != 1:
@@ -227,15 +377,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.set_defaults(func=cmd_import)
 
+    p = sub.add_parser(
+        "import-history",
+        parents=[common],
+        help="import a register's history from an office Excel sheet (all rows or none)",
+    )
+    p.add_argument("register", help="archive_loans, key_loans, … (or its Chinese name)")
+    p.add_argument("file", help=".xlsx; the first row with two filled-in cells is the header")
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="表头=field",
+        help="map a column to a field (repeatable; empty field: skip the column); "
+        "default: the mapping saved for this header row, else the suggested one",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    p.set_defaults(func=cmd_import_history)
+
+    p = sub.add_parser("holidays", parents=[common], help="the office holiday calendar")
+    hol_sub = p.add_subparsers(dest="holidays_command", required=True)
+    hi = hol_sub.add_parser(
+        "import", parents=[common], help="import office holidays from Excel (日期, 类型, 名称)"
+    )
+    hi.add_argument("file", help=".xlsx; 类型: 休 (day off) or 班 (working weekend day)")
+    hi.set_defaults(func=cmd_holidays_import)
+    hl = hol_sub.add_parser(
+        "list", parents=[common], help="list a year's holidays and 调休 days (office and package)"
+    )
+    hl.add_argument("year", type=_year)
+    hl.set_defaults(func=cmd_holidays_list)
+
     p = sub.add_parser("export", parents=[common], help="export a register to Excel")
-    p.add_argument("register", help="keys, key_loans, units, parties, staff")
+    p.add_argument(
+        "register",
+        help="keys, key_loans, archives, archive_loans, archive_incidents, units, parties, staff",
+    )
     p.add_argument("file")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("print", parents=[common], help="print a slip to PDF")
-    p.add_argument("what", choices=["key-tag", "key-loan"])
-    p.add_argument("codes", nargs="+", metavar="CODE")
+    p.add_argument("what", choices=["key-tag", "key-loan", *KIT_PRINTS])
+    p.add_argument("codes", nargs="*", metavar="CODE", help="key/file codes or a loan number")
     p.add_argument("-o", "--output", required=True)
+    p.add_argument(
+        "--paper",
+        help="archive prints: label_50x30 or a4 (labels), receipt_80 or a5 (loan, return)",
+    )
     p.set_defaults(func=cmd_print)
     return parser
 

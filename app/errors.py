@@ -68,3 +68,13 @@ class AccountLocked(AuthenticationFailed):
 
 class ReasonRequired(PropDeskError):
     """A login outside working hours needs a reason (保密制度)."""
+
+
+class WrongState(PropDeskError):
+    """A transition asked of a record that is not (or no longer) in a state it starts from:
+    another desk moved it first, or the button was stale. Refused loudly, never skipped.
+    `message` is a translatable Msg naming the record's state now and the states allowed."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(str(message))

@@ -27,7 +27,9 @@ from typing import Any
 
 import peewee
 
-from app.db import close_database, db_proxy, make_database, open_database, parse_database_url
+from app import backup
+from app.db import close_database, db_proxy, make_database, parse_database_url
+from app.db_open import open_database
 from app.errors import PropDeskError
 
 log = logging.getLogger(__name__)
@@ -226,8 +228,6 @@ def _verify(src: peewee.Database, dst: peewee.Database, report: MigrationReport)
 
 def migrate_to(source_url: str, target_url: str, *, batch_size: int = 500) -> MigrationReport:
     """Copy the SQLite database at `source_url` into the empty PostgreSQL at `target_url`."""
-    from app import backup
-
     source = parse_database_url(source_url)
     target = parse_database_url(target_url)
     if source.kind != "sqlite":

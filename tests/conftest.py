@@ -11,7 +11,8 @@ import pytest
 # Qt tests run without a display unless the developer asks for a real one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.db import DatabaseInfo, close_database, open_database  # noqa: E402
+from app.db import DatabaseInfo, close_database  # noqa: E402
+from app.db_open import open_database  # noqa: E402
 from app.services.context import Actor  # noqa: E402
 
 TEST_PASSWORD = "Desk-2026-ok"

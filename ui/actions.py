@@ -17,6 +17,7 @@ from ui.icons import icon
 
 class ActionId(StrEnum):
     SETTINGS = "settings"
+    HOLIDAYS = "holidays"
     SWITCH_DATABASE = "switch_database"
     QUIT = "quit"
     FOCUS_SCAN = "focus_scan"
@@ -41,6 +42,12 @@ ACTIONS: dict[ActionId, ActionSpec] = {
         ("Ctrl+,",),
         QT_TRANSLATE_NOOP("Actions", "Office settings and this PC's database"),
         QAction.MenuRole.PreferencesRole,
+    ),
+    ActionId.HOLIDAYS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Office &calendar…"),
+        "today",
+        ("Ctrl+Shift+H",),
+        QT_TRANSLATE_NOOP("Actions", "Public holidays and working weekends the office enters"),
     ),
     ActionId.SWITCH_DATABASE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Switch &database…"),

@@ -36,6 +36,7 @@ from app.errors import (
     SchemaTooNew,
     StorageUnavailable,
     ValidationError,
+    WrongState,
 )
 from ui.i18n import tr_msg
 
@@ -101,6 +102,15 @@ def describe_error(exc: BaseException, field_labels: dict[str, str] | None = Non
                 "Reload to see their version; your typed text stays in the form until you do.",
             ),
             offer_reload=True,
+        )
+    if isinstance(exc, WrongState):  # a transition from a state the record is no longer in
+        return ErrorText(
+            QCoreApplication.translate("Errors", "Not possible now"),
+            tr_msg(exc.message),
+            QCoreApplication.translate(
+                "Errors",
+                "Another desk may have handled it first. Nothing was saved; your input is kept.",
+            ),
         )
     if isinstance(exc, PermissionDenied):
         return ErrorText(

@@ -8,15 +8,22 @@ same way. Labels are English source text, translated at display time:
 
 Registers add their own keys with `add_column_labels({...})` / `add_status_labels({...})`, using
 `QT_TRANSLATE_NOOP("Columns", "…")` so pyside6-lupdate collects them.
+
+A declared register (app/kit) needs none of that: given `register=`, headers and value labels come
+from its declaration (ui/kit/labels.py). Screens that show a declared register's values without
+naming it (`status_label("in_cabinet")`) name the registers once with `use_declared_values(...)`.
 """
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ui.kit import labels
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DATE_FORMAT = "yyyy-MM-dd"
@@ -95,20 +102,78 @@ def add_status_labels(labels: dict[str, str], columns: tuple[str, ...] = ()) -> 
     STATUS_COLUMNS.update(columns)
 
 
-def column_label(key: str) -> str:
+# Declared registers whose stored values a bare status_label(value) finds, first named first.
+_VALUE_REGISTERS: list[str] = []
+_DECLARED_VALUES: dict[str, tuple[str, str]] = {}  # value → (register, field)
+
+
+def use_declared_values(*registers: str) -> None:
+    """Let `status_label(value)` without a register find these registers' declared states and
+    choices (the first register naming a value wins: "lent" of keys before "lent" of files)."""
+    for name in registers:
+        if name not in _VALUE_REGISTERS:
+            _VALUE_REGISTERS.append(name)
+    _DECLARED_VALUES.clear()
+
+
+def _declared_values() -> dict[str, tuple[str, str]]:
+    if not _DECLARED_VALUES and _VALUE_REGISTERS:
+        from app.kit import registry
+
+        for name in _VALUE_REGISTERS:
+            reg = registry.find(name)
+            if reg is None:
+                continue
+            fields = [reg.field(reg.state_field)] if reg.states else []
+            fields += [f for f in reg.fields if f.choices]
+            fields += [reg.field(c.name) for c in reg.list.extra_columns if c.choices]
+            for f in fields:
+                for c in f.choices:
+                    _DECLARED_VALUES.setdefault(c.value, (name, f.name))
+    return _DECLARED_VALUES
+
+
+@functools.lru_cache(maxsize=1024)
+def declared_field(register: str, column: str) -> Any:
+    """The declared Field behind `column` of a kit register (None: not declared there)."""
+    from app.kit import registry
+
+    reg = registry.find(register)
+    if reg is None:
+        return None
+    try:
+        return reg.field(column)
+    except KeyError:
+        return None
+
+
+def column_label(key: str, register: str | None = None) -> str:
+    if register and declared_field(register, key) is not None:
+        return labels.field_label(register, key)
     source = COLUMN_LABELS.get(key)
     if source is None:
         return key.replace("_", " ").capitalize()
     return QCoreApplication.translate("Columns", source)
 
 
-def status_label(value: Any) -> str:
+def status_label(value: Any, register: str | None = None, column: str | None = None) -> str:
+    """A stored value's word: of `register`'s field `column` (default its state), else the
+    reference words (STATUS_LABELS), else a declared register named by use_declared_values."""
     if value is None or value == "":
         return ""
+    if register:
+        from app.kit import registry
+
+        reg = registry.find(register)
+        if reg is not None:
+            return labels.value_label(reg, column or reg.state_field, value)
     source = STATUS_LABELS.get(str(value))
-    if source is None:
-        return str(value)
-    return QCoreApplication.translate("Status", source)
+    if source is not None:
+        return QCoreApplication.translate("Status", source)
+    declared = _declared_values().get(str(value))
+    if declared is not None:
+        return labels.value_label(declared[0], declared[1], value)
+    return str(value)
 
 
 def yes_no(value: bool) -> str:
@@ -136,11 +201,15 @@ def format_decimal(value: Decimal | float, places: int | None = None) -> str:
     return f"{value:f}"
 
 
-def format_value(value: Any, column: str = "") -> str:
-    """The text a table cell shows for `value` in `column`."""
+def format_value(value: Any, column: str = "", register: str | None = None) -> str:
+    """The text a table cell shows for `value` in `column` (of a declared `register`: its
+    declared value labels)."""
     if value is None:
         return ""
-    if column in STATUS_COLUMNS:
+    declared = declared_field(register, column) if register else None
+    if declared is not None and declared.choices:
+        return labels.value_label(register, column, value)
+    if column in STATUS_COLUMNS and declared is None:
         return status_label(value)
     if isinstance(value, bool):
         return yes_no(value)

@@ -30,7 +30,8 @@ def screenshot(db: str | None, out: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.settings import configured_database_url
     from ui.application import create_application
 
@@ -111,7 +112,8 @@ def _smoke(tmp: Path, keep: Path | None) -> str:
     from PySide6.QtWidgets import QLabel
 
     from app import __version__
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.printing import slips
     from app.services import accounts
     from app.services.context import SYSTEM

@@ -5,6 +5,9 @@ committed. From a source checkout or an installed wheel it is compiled on demand
 `lrelease` that ships in the PySide6 wheel, into the user cache folder (or beside the .ts when the
 cache is not writable), only when missing or older than the .ts. A frozen build loads the .qm
 that packaging compiled into resources/i18n/.
+
+The declared registers' labels (app/kit) are not in the .ts: `ui.kit.labels.KitTranslator`, installed
+beside the catalogue for Chinese, answers them from the declarations.
 """
 
 from __future__ import annotations
@@ -103,6 +106,14 @@ def load_translator(app: QCoreApplication, lang: str = DEFAULT_LANG) -> QTransla
         return None
     unload_translators(app)
     keep = _INSTALLED
+    if lang.lower().startswith("zh"):
+        # The registers' declared labels (ui/kit/labels.py). Installed first, so it is asked
+        # last: the .qm answers every other string without a call into Python.
+        from ui.kit.labels import KitTranslator
+
+        kit = KitTranslator(app)
+        app.installTranslator(kit)
+        keep.append(kit)
     qt_translator = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_translator.load(QLocale(lang), "qtbase", "_", qt_dir):

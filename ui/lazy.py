@@ -1,7 +1,7 @@
 """Import heavy modules on first use, not at start-up (the desk opens faster).
 
 reportlab (slips) costs ~100 ms to import; the main window does not need it until something is
-printed. `documents = lazy_import("app.printing.documents")` behaves like the module.
+printed. `documents = lazy_import("app.services.keys.printing")` behaves like the module.
 """
 
 from __future__ import annotations

@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 
 BOTTOM_DOCK_HEIGHT = 170
 LEFT_DOCK_WIDTH = 220
-STATE_VERSION = 1  # bump when dock object names or the default layout change incompatibly
+STATE_VERSION = 2  # bump when dock object names or the default layout change incompatibly
+# 2: the Today panel (dock_today, first on the right) replaced the overdue-keys strip
 AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
     "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -162,7 +163,8 @@ class MainWindow(QMainWindow):
     def _dock_shortcuts(self) -> dict[str, str]:
         specs = registry.docks_for(self.ctx.actor)
         taken = {s.shortcut for s in specs if s.shortcut}
-        free = (f"Ctrl+{n}" for n in range(1, 10) if f"Ctrl+{n}" not in taken)
+        pool = [f"Ctrl+{n}" for n in range(1, 10)] + [f"Alt+{n}" for n in range(1, 10)]
+        free = (s for s in pool if s not in taken)
         result: dict[str, str] = {}
         for spec in specs:
             if spec.object_name != "dock_navigator":
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&File"))
-        menu.addActions([a[ActionId.SETTINGS], a[ActionId.SWITCH_DATABASE]])
+        menu.addActions([a[ActionId.SETTINGS], a[ActionId.HOLIDAYS], a[ActionId.SWITCH_DATABASE]])
         menu.addSeparator()
         menu.addAction(a[ActionId.QUIT])
 
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         a[ActionId.SHOW_NAVIGATOR].triggered.connect(lambda: self.show_dock("dock_navigator"))
         a[ActionId.RESET_LAYOUT].triggered.connect(self.reset_layout)
         a[ActionId.SETTINGS].triggered.connect(self.open_settings)
+        a[ActionId.HOLIDAYS].triggered.connect(self.open_holidays)
         a[ActionId.SWITCH_DATABASE].triggered.connect(self.switch_database)
         a[ActionId.ABOUT].triggered.connect(self.open_about)
         self.ctx.bus.open_record.connect(self.open_record)
@@ -273,8 +276,15 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("MainWindow/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
-        else:
-            self.resize(1280, 800)
+        else:  # first start: 1280×800, or the whole screen when it is smaller (1366×768)
+            screen = self.screen()
+            room = screen.availableGeometry() if screen is not None else None
+            if room is not None and (room.width() < 1280 or room.height() < 800):
+                # leave room for the title bar the window manager adds
+                self.resize(min(1280, room.width()), min(800, room.height() - 40))
+                self.move(room.topLeft())
+            else:
+                self.resize(1280, 800)
         state = self.settings.value("MainWindow/state")
         version = int(self.settings.value("MainWindow/stateVersion", 0) or 0)
         if version == STATE_VERSION and isinstance(state, QByteArray | bytes):
@@ -306,7 +316,7 @@ class MainWindow(QMainWindow):
                 left + right, [LEFT_DOCK_WIDTH] * len(left) + [rest], Qt.Orientation.Horizontal
             )
         bottom = [d for d in visible if self.dockWidgetArea(d) == AREAS["bottom"]][:1]
-        if bottom and right:  # the overdue list is a strip under the registers, not half the window
+        if bottom and right:  # a bottom dock is a strip under the registers, not half the window
             rest = max(self.height() - BOTTOM_DOCK_HEIGHT - 120, BOTTOM_DOCK_HEIGHT)
             self.resizeDocks(right + bottom, [rest, BOTTOM_DOCK_HEIGHT], Qt.Orientation.Vertical)
 
@@ -324,6 +334,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.restart_needed:
             self._offer_restart()
+
+    def open_holidays(self) -> None:
+        from ui.dialogs.holidays import HolidaysDialog
+
+        HolidaysDialog(self.ctx, self).exec()
 
     def switch_database(self) -> None:
         from ui.dialogs.first_run import FirstRunDialog

@@ -17,7 +17,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.db import DatabaseInfo, open_database
+from app.db import DatabaseInfo
+from app.db_open import open_database
 from app.errors import PropDeskError, SchemaTooNew, StorageUnavailable
 from app.services import accounts
 from app.settings import LocalSettings, configured_database_url

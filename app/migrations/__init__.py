@@ -1,10 +1,12 @@
 """Schema version and ordered migrations.
 
 A new database gets the current schema in one go and is stamped with SCHEMA_VERSION. An older
-database is backed up, then brought forward under the migration lock (`migration_lock`: on
-SQLite one `BEGIN EXCLUSIVE` transaction for every step): the version is re-read once the lock
-is held, so two PCs upgrading at once cannot apply a step twice, and a PC opening the database
-meanwhile waits in `open_database` (its `on_wait` callback is told) until the upgrade committed.
+database is first handed to the caller's `before_upgrade` (app/db_open.py takes the backup
+there, through app.backup: this floor never imports backup or the services), then brought
+forward under the migration lock (`migration_lock`: on SQLite one `BEGIN EXCLUSIVE` transaction
+for every step): the version is re-read once the lock is held, so two PCs upgrading at once
+cannot apply a step twice, and a PC opening the database meanwhile waits in
+`app.db_open.open_database` (its `on_wait` callback is told) until the upgrade committed.
 A database stamped with a newer version than this build knows is refused untouched.
 
 To change the schema: add `mNNNN_what.py` with `def apply(db): …`, append it to MIGRATIONS. Never
@@ -19,14 +21,15 @@ from contextlib import AbstractContextManager, contextmanager
 
 import peewee
 
-from app.db import DatabaseTarget
 from app.errors import SchemaTooNew
-from app.migrations import search_index
+from app.migrations import m0002_register_kit, search_index
 
 log = logging.getLogger(__name__)
 
 # (version, description, apply). Version 1 is the initial schema made by create_schema().
-MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = []
+MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
+    (2, "register kit: record trail, holidays, archives", m0002_register_kit.apply),
+]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 META_TABLE = "propdesk_meta"
@@ -112,22 +115,23 @@ def _refuse_newer(version: int) -> None:
         )
 
 
-def migrate(db: peewee.Database, target: DatabaseTarget) -> int:
+def migrate(db: peewee.Database, *, before_upgrade: Callable[[int], object] | None) -> int:
+    """Bring `db` to SCHEMA_VERSION → the version it is at afterwards.
+
+    `before_upgrade(SCHEMA_VERSION)` is called before an existing (older) database is changed,
+    outside the migration lock; it is not called for a new database or one already up to date.
+    Its caller passes the backup there (app/db_open.py); `None` is an explicit "no backup"."""
     version = current_version(db)
     _refuse_newer(version)
     if version == SCHEMA_VERSION:
         return version
-    if version > 0:
+    if version > 0 and before_upgrade is not None:
         # Backup first, outside the lock (SQLite's backup API cannot read through a connection
         # that holds an EXCLUSIVE transaction). A PC that finds the upgrade already done once it
         # has the lock just leaves an extra "before" backup behind.
-        from app import backup
-
-        dest = backup.backup_before_migration(db, target, SCHEMA_VERSION)  # SQLite; checked
-        if dest is not None:
-            log.info("backup before migrating: %s", dest)
+        before_upgrade(SCHEMA_VERSION)
     # Then the migration lock, and look again: another PC may have done the upgrade meanwhile
-    # (we waited for it in open_database) and there is nothing left to do.
+    # (we waited for it in app.db_open.open_database) and there is nothing left to do.
     with migration_lock(db):
         version = current_version(db)
         _refuse_newer(version)

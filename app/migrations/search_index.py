@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import peewee
 
-# table → columns indexed for the register's search box
-SEARCHABLE: dict[str, tuple[str, ...]] = {
-    "key": ("code", "label", "area", "holder"),
-    "key_loan": ("number", "borrower_name", "borrower_org", "purpose"),
-    "unit": ("code", "use"),
-    "party": ("name", "phone", "id_number"),
-    "staff": ("name", "position"),
-}
+
+def searchable() -> dict[str, tuple[str, ...]]:
+    """Table → columns of its search index: every model that declares `Meta.search_fields`."""
+    from app.models import ALL_MODELS
+
+    return {
+        m._meta.table_name: tuple(m._meta.search_fields)
+        for m in ALL_MODELS
+        if getattr(m._meta, "search_fields", None)
+    }
 
 
 def fts_table(table: str) -> str:
@@ -25,7 +27,7 @@ def fts_table(table: str) -> str:
 def create_all(db: peewee.Database) -> None:
     if not isinstance(db, peewee.SqliteDatabase):
         return
-    for table, columns in SEARCHABLE.items():
+    for table, columns in searchable().items():
         create_one(db, table, columns)
 
 

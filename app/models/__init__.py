@@ -1,17 +1,34 @@
 """All tables, in creation order (a table after the ones it references)."""
 
 from app.models.accounts import LoginEvent, User
+from app.models.archives import (
+    ArchiveDocument,
+    ArchiveFile,
+    ArchiveIncident,
+    ArchiveLoan,
+    ArchiveLoanCheck,
+    Attachment,
+    AttachmentBlob,
+)
 from app.models.base import BaseModel, TrackedModel
-from app.models.common import AuditEvent, DocumentSequence, OfficeSetting, SchemaMeta, Signature
+from app.models.calendar import OfficeHoliday
+from app.models.common import (
+    AuditEvent,
+    DocumentSequence,
+    OfficeSetting,
+    RecordEvent,
+    SchemaMeta,
+    Signature,
+)
 from app.models.keys import (
     Key,
-    KeyEvent,
     KeyHandover,
     KeyHandoverLine,
     KeyLoan,
     KeyStocktake,
     KeyStocktakeScan,
 )
+from app.models.kit_import import ImportMapping
 from app.models.presence import Workstation
 from app.models.reference import Building, Department, Floor, Party, Staff, Unit, UnitParty
 
@@ -21,6 +38,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     OfficeSetting,
     Signature,
     AuditEvent,
+    RecordEvent,  # every register record's trail (app/kit/trail.py)
     Building,
     Floor,
     Unit,
@@ -36,8 +54,16 @@ ALL_MODELS: list[type[BaseModel]] = [
     KeyHandoverLine,
     KeyStocktake,
     KeyStocktakeScan,
-    KeyEvent,
     Workstation,  # who is connected (services/presence.py)
+    OfficeHoliday,  # office holiday table (services/calendar.py)
+    Attachment,  # scanned copies (services/attachments.py)
+    AttachmentBlob,
+    ArchiveFile,  # 业主档案 (registers/archives)
+    ArchiveDocument,
+    ArchiveLoan,
+    ArchiveLoanCheck,
+    ArchiveIncident,
+    ImportMapping,  # saved Excel column mappings (kit/history_import.py)
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "BaseModel", "TrackedModel"]

@@ -61,3 +61,19 @@ class AuditEvent(BaseModel):
     before = peewee.TextField(null=True)
     after = peewee.TextField(null=True)
     workstation = peewee.CharField(max_length=128, default="")
+
+
+class RecordEvent(BaseModel):
+    """The dated trail of every register record: one row per creation and state change, with
+    the staff member who did it (the register kit writes it; the key register's history too)."""
+
+    register = peewee.CharField(max_length=32)
+    record_id = peewee.IntegerField()
+    at = peewee.DateTimeField(default=datetime.now)
+    username = peewee.CharField(max_length=64)
+    kind = peewee.CharField(max_length=24)  # created / a transition's name / lent / returned …
+    detail = peewee.TextField(default="")
+    document = peewee.CharField(max_length=20, default="")  # loan / handover number
+
+    class Meta:
+        indexes = ((("register", "record_id", "at"), False),)

@@ -6,12 +6,54 @@ from datetime import datetime
 
 import peewee
 
+from app.kit.declare import choices
 from app.models.base import BaseModel, TrackedModel, VoidableMixin
 from app.models.common import Signature
 from app.models.reference import Party, Staff, Unit
 
-KEY_STATUSES = ("in_cabinet", "lent", "issued", "lost", "retired")
-RETURN_CONDITIONS = ("good", "damaged", "lost")
+# Value labels of the stored codes, declared once (list, card, export and slips use them).
+KEY_STATES = choices(
+    ("in_cabinet", "In cabinet", "在柜"),
+    ("lent", "Lent", "已借出"),
+    ("issued", "Issued", "已发放"),
+    ("lost", "Lost", "遗失"),
+    ("retired", "Retired", "已停用"),
+)
+RETURN_CONDITION_CHOICES = choices(
+    ("good", "Good", "完好"),
+    ("damaged", "Damaged", "损坏"),
+    ("lost", "Lost", "遗失"),
+)
+BORROWER_KIND_CHOICES = choices(
+    ("staff", "Staff", "内部员工"),
+    ("external", "Outside", "外来人员"),
+)
+LOAN_STATUS_CHOICES = choices(
+    ("out", "Out", "借出中"),
+    ("overdue", "Overdue", "已逾期"),
+    ("returned", "Returned", "已归还"),
+    ("damaged", "Damaged", "损坏"),
+    ("lost", "Lost", "遗失"),
+)
+HANDOVER_KIND_CHOICES = choices(
+    ("receive", "Received", "接收"),
+    ("issue", "Issued", "发放"),
+    ("custodian", "Custodian handover", "内部交接"),
+)
+# The key's history (RecordEvent kinds).
+KEY_EVENT_CHOICES = choices(
+    ("created", "Registered", "登记"),
+    ("received", "Received", "接收"),
+    ("issued", "Issued", "发放"),
+    ("lent", "Lent", "借出"),
+    ("returned", "Returned", "归还"),
+    ("damaged", "Damaged", "损坏"),
+    ("lost", "Lost", "遗失"),
+    ("retired", "Retired", "停用"),
+    ("custodian", "Custodian handover", "内部交接"),
+    ("missing", "Missing at stocktake", "清点缺失"),
+    ("edited", "Edited", "修改"),
+)
 
 
 class Key(TrackedModel):
@@ -26,6 +68,14 @@ class Key(TrackedModel):
     status = peewee.CharField(max_length=16, default="in_cabinet", index=True)
     holder = peewee.CharField(max_length=128, default="")  # who has it while not in the cabinet
     notes = peewee.TextField(default="")
+
+    class Meta:
+        search_fields = (
+            "code",
+            "label",
+            "area",
+            "holder",
+        )  # the search box (trigram index on SQLite)
 
 
 class KeyLoan(TrackedModel, VoidableMixin):
@@ -57,6 +107,14 @@ class KeyLoan(TrackedModel, VoidableMixin):
     return_signature = peewee.ForeignKeyField(
         Signature, null=True, on_delete="SET NULL", backref="+"
     )
+
+    class Meta:
+        search_fields = (
+            "number",
+            "borrower_name",
+            "borrower_org",
+            "purpose",
+        )  # the search box (trigram index on SQLite)
 
 
 class KeyHandover(TrackedModel):
@@ -100,14 +158,3 @@ class KeyStocktakeScan(BaseModel):
 
     class Meta:
         indexes = ((("stocktake", "code"), True),)
-
-
-class KeyEvent(BaseModel):
-    """The dated trail of every state change of a key, with the staff member who did it."""
-
-    key = peewee.ForeignKeyField(Key, backref="events", on_delete="RESTRICT")
-    at = peewee.DateTimeField(default=datetime.now, index=True)
-    username = peewee.CharField(max_length=64)
-    kind = peewee.CharField(max_length=24)  # created/received/issued/lent/returned/damaged/lost/…
-    detail = peewee.TextField(default="")
-    document = peewee.CharField(max_length=20, default="")  # loan / handover number

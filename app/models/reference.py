@@ -35,6 +35,9 @@ class Unit(TrackedModel, VoidableMixin):
     use = peewee.CharField(max_length=32, default="office")
     status = peewee.CharField(max_length=16, default="vacant", index=True)
 
+    class Meta:
+        search_fields = ("code", "use")  # the search box (trigram index on SQLite)
+
 
 class Party(TrackedModel, VoidableMixin):
     """An owner (业主) or tenant (租户/商户); a person or a company."""
@@ -48,6 +51,9 @@ class Party(TrackedModel, VoidableMixin):
     emergency_contact = peewee.CharField(max_length=64, default="")
     emergency_phone = peewee.CharField(max_length=32, default="")
     notes = peewee.TextField(default="")
+
+    class Meta:
+        search_fields = ("name", "phone", "id_number")  # the search box (trigram index on SQLite)
 
 
 class UnitParty(TrackedModel):
@@ -72,3 +78,6 @@ class Staff(TrackedModel):
     id_number = peewee.CharField(max_length=32, default="")
     active = peewee.BooleanField(default=True, index=True)
     left_on = peewee.DateField(null=True)
+
+    class Meta:
+        search_fields = ("name", "position")  # the search box (trigram index on SQLite)

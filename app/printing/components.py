@@ -23,6 +23,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from app.printing import fonts
+from app.printing.pages import PagePreset
 
 log = logging.getLogger(__name__)
 
@@ -407,3 +408,32 @@ def kv_grid(
         commands.append(("BACKGROUND", (col, 0), (col, -1), colors.Color(0.94, 0.94, 0.94)))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def paper_metrics(p: PagePreset) -> tuple[Styles, float]:
+    """(styles, label column width) for a paper: receipts 8–9 pt, A5/A4 9.5–10 pt."""
+    if p.name == "receipt_58":
+        return Styles(8), 15 * mm
+    if p.name == "receipt_80":
+        return Styles(9), 17 * mm
+    if p.name == "a5":
+        return Styles(9.5), 21 * mm
+    return Styles(10), 22 * mm
+
+
+class CutRule(Flowable):
+    """A dashed line across a roll: where one part of a slip ends and the next begins."""
+
+    def __init__(self, width: float, height: float = 3 * mm) -> None:
+        super().__init__()
+        self.line_width = width
+        self.line_height = height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return (self.line_width, self.line_height)
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
+        self.canv.setLineWidth(0.5)
+        self.canv.setDash(2, 2)
+        self.canv.line(0, self.line_height / 2, self.line_width, self.line_height / 2)

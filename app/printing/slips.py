@@ -15,21 +15,29 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from app.kit.declare import Choice
+from app.models.keys import (
+    BORROWER_KIND_CHOICES,
+    HANDOVER_KIND_CHOICES,
+    KEY_STATES,
+    RETURN_CONDITION_CHOICES,
+)
 from app.printing import fonts
 from app.printing import layout as _layout
 from app.printing.components import (
     Code128Block,
+    CutRule,
     Party,
-    Styles,
     data_table,
     header,
     kv_grid,
     kv_rows,
     label_width_for,
+    paper_metrics,
     para,
     signature_block,
 )
-from app.printing.pages import A4, LABEL_50X30, PagePreset, preset
+from app.printing.pages import A4, LABEL_50X30, preset
 
 # ---------------------------------------------------------------------------------------------
 # What the renderers print
@@ -130,16 +138,16 @@ class KeyStocktakeReport:
 # ---------------------------------------------------------------------------------------------
 # Chinese names of stored codes
 
-KEY_STATUS_ZH = {
-    "in_cabinet": "在柜",
-    "lent": "借出",
-    "issued": "已发放",
-    "lost": "遗失",
-    "retired": "停用",
-}
-CONDITION_ZH = {"good": "完好", "damaged": "损坏", "lost": "遗失"}
-BORROWER_KIND_ZH = {"staff": "内部员工", "external": "外来人员"}
-HANDOVER_KIND_ZH = {"receive": "接收", "issue": "发放", "custodian": "内部交接"}
+
+def _zh_of(items: Sequence[Choice]) -> dict[str, str]:
+    return {c.value: c.zh for c in items}
+
+
+# The register's own value labels (app/models/keys.py), as on screen and in exports.
+KEY_STATUS_ZH = _zh_of(KEY_STATES)
+CONDITION_ZH = _zh_of(RETURN_CONDITION_CHOICES)
+BORROWER_KIND_ZH = _zh_of(BORROWER_KIND_CHOICES)
+HANDOVER_KIND_ZH = _zh_of(HANDOVER_KIND_CHOICES)
 UNEXPECTED_REASON_ZH = {
     "unknown": "未登记的条码",
     "unknown_code": "未登记的条码",
@@ -275,37 +283,12 @@ def render_key_tags(tags: Sequence[KeyTag], layout: str = "label") -> bytes:
 # Loan slip
 
 
-def _paper_metrics(p: PagePreset) -> tuple[Styles, float]:
-    """(styles, label column width) for a paper."""
-    if p.name == "receipt_58":
-        return Styles(8), 15 * mm
-    if p.name == "receipt_80":
-        return Styles(9), 17 * mm
-    if p.name == "a5":
-        return Styles(9.5), 21 * mm
-    return Styles(10), 22 * mm
-
-
-def _dashed_rule(width: float) -> Flowable:
-    class Rule(Flowable):
-        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-            return (width, 3 * mm)
-
-        def draw(self) -> None:
-            self.canv.setStrokeColor(colors.Color(0.5, 0.5, 0.5))
-            self.canv.setLineWidth(0.5)
-            self.canv.setDash(2, 2)
-            self.canv.line(0, 1.5 * mm, width, 1.5 * mm)
-
-    return Rule()
-
-
 def render_key_loan_slip(slip: KeyLoanSlip, paper: str = "receipt_80") -> bytes:
     """钥匙借用单 on an 80 mm or 58 mm roll (exactly as long as it needs) or on A5."""
     p = preset(paper)
     if p.name not in ("receipt_80", "receipt_58", "a5"):
         raise ValueError(f"a key loan slip prints on receipt_80, receipt_58 or a5, not {paper!r}")
-    styles, label_w = _paper_metrics(p)
+    styles, label_w = paper_metrics(p)
     width = p.printable_width
     roll = p.is_roll
     sign_size = styles.size
@@ -373,7 +356,7 @@ def render_key_loan_slip(slip: KeyLoanSlip, paper: str = "receipt_80") -> bytes:
         sign_size,
         sign_h,
     )
-    flow.append(_dashed_rule(width) if roll else Spacer(1, 2 * mm))
+    flow.append(CutRule(width) if roll else Spacer(1, 2 * mm))
     flow += fields(return_rows, statement_rows)
     flow.append(Spacer(1, 2 * mm))
     flow += signature_block(
@@ -415,7 +398,7 @@ def render_key_handover(sheet: KeyHandoverSheet, paper: str = "a4") -> bytes:
     p = preset(paper)
     if p.is_roll or p.name == "label_50x30":
         raise ValueError(f"a handover sheet prints on a4 or a5, not {paper!r}")
-    styles, label_w = _paper_metrics(p)
+    styles, label_w = paper_metrics(p)
     width = p.printable_width
     title, from_label, to_label = _HANDOVER_TITLES.get(sheet.kind, _HANDOVER_TITLES["receive"])
 
@@ -501,7 +484,7 @@ def render_key_stocktake(report: KeyStocktakeReport, paper: str = "a4") -> bytes
     p = preset(paper)
     if p.is_roll or p.name == "label_50x30":
         raise ValueError(f"a stocktake report prints on a4 or a5, not {paper!r}")
-    styles, label_w = _paper_metrics(p)
+    styles, label_w = paper_metrics(p)
     width = p.printable_width
     flow: list[Flowable] = header(styles, report.office_name, "钥匙清点报告")
     barcode = Code128Block(report.number, min(width, 80 * mm), bar_height=10 * mm, text_size=9)

@@ -17,10 +17,9 @@ from app.errors import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import LoginEvent, Staff, User
-from app.rules import workdays
 from app.rules.passwords import hash_password, password_problem, verify_password
 from app.rules.roles import Perm, Role
-from app.services import office_settings
+from app.services import calendar, office_settings
 from app.services.context import SYSTEM, Actor
 from app.services.records import stamp_new
 from app.services.tx import audit, read_service, snapshot, write_service
@@ -107,7 +106,7 @@ def create_user(
 
 
 def is_out_of_hours(now: datetime) -> bool:
-    if not workdays.is_workday(now.date()):
+    if not calendar.is_workday(now.date()):  # PRC holidays, 调休 and the office table
         return True
     start = office_settings.get_time("work_start")
     end = office_settings.get_time("work_end")

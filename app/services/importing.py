@@ -142,7 +142,18 @@ def _letter(index: int) -> str:
 
 
 def _read_rows(what: str, path: Path) -> tuple[list[tuple[int, dict[str, Any]]], dict[str, str]]:
-    """(row number, field → raw cell) for every non-empty row, and field → header as written."""
+    return read_rows(path, HEADERS[what], REQUIRED[what])
+
+
+def read_rows(
+    path: Path | str,
+    headers: dict[str, tuple[str, ...]],
+    required: tuple[str, ...] | list[str] | set[str],
+) -> tuple[list[tuple[int, dict[str, Any]]], dict[str, str]]:
+    """(row number, field → raw cell) for every non-empty row of the first sheet, and field →
+    header as written; `headers` maps each field to the header texts accepted for it (first:
+    the office's own). ValidationError for a missing or unreadable file or missing columns."""
+    path = Path(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -160,9 +171,7 @@ def _read_rows(what: str, path: Path) -> tuple[list[tuple[int, dict[str, Any]]],
         if header_row is None:
             raise ValidationError({"file": QT_TRANSLATE_NOOP("app", "The sheet is empty.")})
         lookup = {
-            _norm_header(label): field
-            for field, labels in HEADERS[what].items()
-            for label in labels
+            _norm_header(label): field for field, labels in headers.items() for label in labels
         }
         columns: dict[int, str] = {}
         written: dict[str, str] = {}
@@ -171,7 +180,7 @@ def _read_rows(what: str, path: Path) -> tuple[list[tuple[int, dict[str, Any]]],
             if field and field not in written:
                 columns[index] = field
                 written[field] = str(header).strip()
-        missing = [HEADERS[what][f][0] for f in REQUIRED[what] if f not in written]
+        missing = [headers[f][0] for f in required if f not in written]
         if missing:
             raise ValidationError(
                 {

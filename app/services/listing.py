@@ -8,6 +8,7 @@ clerk scrolls; sort and search are SQL, so a register of 1,000,000 rows opens as
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,13 +44,19 @@ class RegisterList:
     base_query: Callable[[Actor, ListRequest], peewee.ModelSelect]
     row: Callable[[Actor, Any], dict[str, Any]]
     sort_fields: dict[str, Any] = field(default_factory=dict)
-    # Searched with LIKE; a table with a trigram index (search_index.SEARCHABLE) uses that
+    # Searched with LIKE; a model with `Meta.search_fields` (its trigram index) uses those
     # index's columns instead, so short and long search terms look in the same places.
     like_fields: tuple[Any, ...] = ()
     default_sort: str | None = None
     # Same rows as base_query without the display joins: count() over 1,000,000 rows must not
     # walk a LEFT JOIN per row. Filters must match base_query's.
     count_query: Callable[[Actor, ListRequest], peewee.ModelSelect] | None = None
+    # Excel export of a list that is not a declared register (reference data, audit): the sheet
+    # title, Chinese headers and value labels. Declared registers take all three from their
+    # declaration (app/kit).
+    title_zh: str = ""
+    headers_zh: dict[str, str] = field(default_factory=dict)
+    values_zh: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 REGISTER_LISTS: dict[str, RegisterList] = {}
@@ -72,7 +79,7 @@ def _searched(spec: RegisterList, query: peewee.ModelSelect, term: str) -> peewe
     if not term:
         return query
     table = spec.model._meta.table_name
-    if is_sqlite() and len(term) >= 3 and table in search_index.SEARCHABLE:
+    if is_sqlite() and len(term) >= 3 and table in _searchable():
         fts = search_index.fts_table(table)
         phrase = '"' + term.replace('"', '""') + '"'
         sub = peewee.SQL(f'(SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH ?)', (phrase,))
@@ -125,8 +132,13 @@ def page(
     return run_with_retry(run)
 
 
+@functools.cache
+def _searchable() -> dict[str, tuple[str, ...]]:
+    return search_index.searchable()
+
+
 def like_fields(spec: RegisterList) -> tuple[Any, ...]:
-    columns = search_index.SEARCHABLE.get(spec.model._meta.table_name)
+    columns = _searchable().get(spec.model._meta.table_name)
     if columns:
         return tuple(getattr(spec.model, c) for c in columns)
     return spec.like_fields

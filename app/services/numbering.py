@@ -2,7 +2,7 @@
 
 Called inside a write transaction: on SQLite `BEGIN IMMEDIATE` already serialises writers; on
 PostgreSQL the row is locked with SELECT … FOR UPDATE. A rolled-back save rolls its number back too,
-so no number is ever skipped.
+so no number is ever skipped. Prefixes are declared by each register (app/kit: `Register.prefix`).
 """
 
 from __future__ import annotations
@@ -11,17 +11,6 @@ from datetime import datetime
 
 from app.db import is_sqlite
 from app.models import DocumentSequence
-
-PREFIXES = {
-    "YS": "key loan (钥匙借用)",
-    "JJ": "key handover (钥匙交接)",
-    "QD": "key stocktake (钥匙清点)",
-    "TS": "complaint (投诉)",
-    "WX": "repair (维修)",
-    "JY": "archive loan (借阅)",
-    "YJ": "mail (邮件)",
-    "SJ": "receipt (收据)",
-}
 
 
 def next_number(prefix: str, when: datetime | None = None) -> str:

@@ -30,6 +30,20 @@ SPECS: dict[str, SettingSpec] = {
             QT_TRANSLATE_NOOP("app", "Key loans are due back the same day by this time."),
         ),
         SettingSpec(
+            "archive_loan_days_own",
+            "3",
+            QT_TRANSLATE_NOOP(
+                "app", "Working days an archive file may stay out with the department's own staff."
+            ),
+        ),
+        SettingSpec(
+            "archive_loan_days_other",
+            "5",
+            QT_TRANSLATE_NOOP(
+                "app", "Working days an archive file may stay out with another department."
+            ),
+        ),
+        SettingSpec(
             "work_start",
             "08:00",
             QT_TRANSLATE_NOOP("app", "Working hours start (logins before need a reason)."),
@@ -89,6 +103,12 @@ def set_setting(actor: Actor, key: str, value: str) -> None:
     if key == "backup_keep" and not (value.strip().isdigit() and 1 <= int(value) <= 3650):
         raise ValidationError(
             {"value": QT_TRANSLATE_NOOP("app", "Give a whole number from 1 to 3650.")}
+        )
+    if key.startswith("archive_loan_days") and not (
+        value.strip().isdigit() and 1 <= int(value) <= 60
+    ):
+        raise ValidationError(
+            {"value": QT_TRANSLATE_NOOP("app", "Give a whole number of working days from 1 to 60.")}
         )
     before = OfficeSetting.get_or_none(OfficeSetting.key == key)
     OfficeSetting.insert(

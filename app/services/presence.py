@@ -8,7 +8,9 @@
 A desk that crashed, was switched off or lost the share just stops heartbeating: `connected_desks`
 ignores rows whose heartbeat is older than `stale_after` (default STALE_AFTER), and every heartbeat
 deletes rows older than PURGE_AFTER. `heartbeat` returns False when its own row was purged (the PC
-slept longer than that); the caller then registers again.
+slept longer than that); the caller then registers again. The "who is live" query itself (and
+STALE_AFTER) is `app.heartbeats`, one floor down: `app.backup`'s restore asks it too, and the
+backup floor must not import the services.
 
 Times are each PC's own clock (the database has no clock of its own on a share), like every other
 timestamp in PropDesk: PCs whose clocks differ by more than about a minute are miscounted.
@@ -35,10 +37,10 @@ from typing import TypeVar
 import peewee
 
 from app.db import db_proxy, run_with_retry
+from app.heartbeats import STALE_AFTER, live_query
 from app.models import Workstation
 from app.services.context import Actor
 
-STALE_AFTER = timedelta(minutes=2)
 PURGE_AFTER = timedelta(minutes=30)
 HEARTBEAT_EVERY_S = 30
 
@@ -167,12 +169,7 @@ def connected_desks(
     def read() -> list[DeskView]:
         if not _has_table(create=False):
             return []
-        rows = (
-            Workstation.select()
-            .where(Workstation.heartbeat_at >= now - stale_after)
-            .order_by(Workstation.pc_name, Workstation.username, Workstation.id)
-        )
-        return [_view(r) for r in rows]
+        return [_view(r) for r in live_query(stale_after, now=now)]
 
     return run_with_retry(read)
 

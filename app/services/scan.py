@@ -1,7 +1,8 @@
 """Scan box: whatever barcode PropDesk printed, find the record it stands for.
 
-Each register adds a resolver; the first that recognises the text wins. Document numbers
-(`YS-2026-00017`) are matched by prefix, key codes by exact code.
+Registers are found through their declarations (app/kit): a document number (`YS-2026-00017`)
+by its register's prefix, a printed code by the registers' code fields. A register with a lookup
+of its own adds a resolver (`add_resolver`); those are asked first.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ def resolve(actor: Actor, text: str) -> ScanHit:
     code = text.strip()
     if not code:
         raise NotFound("empty scan")
-    # Registers register their resolvers on import.
-    import app.services.keys  # noqa: F401
+    # Declaration modules add their own resolvers when imported; the kit's lookup comes last.
+    from app.kit import registry, scanning
 
-    for resolver in _RESOLVERS:
+    registry.load_all()
+    for resolver in [*_RESOLVERS, scanning.resolve]:
         hit = run_with_retry(lambda r=resolver: r(actor, code))
         if hit is not None:
             return hit

@@ -47,6 +47,14 @@
         <translation>办公室设置及本机使用的数据库</translation>
     </message>
     <message>
+        <source>Office &amp;calendar…</source>
+        <translation>节假日安排(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Public holidays and working weekends the office enters</source>
+        <translation>办公室录入的法定节假日和调休上班日</translation>
+    </message>
+    <message>
         <source>Switch &amp;database…</source>
         <translation>切换数据库(&amp;D)…</translation>
     </message>
@@ -96,6 +104,52 @@
     </message>
 </context>
 <context>
+    <name>ArchiveReturnDialog</name>
+    <message>
+        <source>{action} — {record}</source>
+        <translation>{action} — {record}</translation>
+    </message>
+    <message>
+        <source>Take back (Enter)</source>
+        <translation>归还（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;All as lent (A)</source>
+        <translation>全部完好(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark every item as lent (完好)</source>
+        <translation>全部标为完好</translation>
+    </message>
+    <message>
+        <source>↑↓ move · 1 as lent · 2 missing · 3 damaged · Space changes · A all as lent</source>
+        <translation>↑↓ 移动 · 1 完好 · 2 缺失 · 3 损坏 · 空格 切换 · A 全部完好</translation>
+    </message>
+    <message>
+        <source>The borrower checked the items with me and confirms</source>
+        <translation>借阅人已与我当面逐项核对并确认</translation>
+    </message>
+    <message>
+        <source>I (the archive clerk) confirm the file is back as marked</source>
+        <translation>本人（档案管理员）确认档案按上述标记归还</translation>
+    </message>
+    <message>
+        <source>{ok} as lent · {missing} missing · {damaged} damaged · {left} to check</source>
+        <translation>完好 {ok} · 缺失 {missing} · 损坏 {damaged} · 待核对 {left}</translation>
+    </message>
+    <message>
+        <source>Both confirm: tick that the borrower and you checked the items.</source>
+        <translation>须双方确认：请勾选上面两项，确认借阅人与您已当面核对。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivesDock</name>
+    <message>
+        <source>Contents changed</source>
+        <translation>内容变更</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPanel</name>
     <message>
         <source>Select a line to see what changed.</source>
@@ -116,6 +170,29 @@
     <message>
         <source>After:</source>
         <translation>修改后：</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTable</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件名称</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <source>— not checked</source>
+        <translation>— 未核对</translation>
     </message>
 </context>
 <context>
@@ -277,62 +354,6 @@
         <translation>修改人</translation>
     </message>
     <message>
-        <source>Keys</source>
-        <translation>钥匙数</translation>
-    </message>
-    <message>
-        <source>Hook</source>
-        <translation>钩位</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>钥匙编号</translation>
-    </message>
-    <message>
-        <source>Key label</source>
-        <translation>钥匙名称</translation>
-    </message>
-    <message>
-        <source>Borrower&apos;s phone</source>
-        <translation>借用人电话</translation>
-    </message>
-    <message>
-        <source>Lent</source>
-        <translation>借出时间</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>归还时间</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>移交人</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>接收人</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Key sets</source>
-        <translation>钥匙套数</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>完成时间</translation>
-    </message>
-    <message>
-        <source>Done by</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -367,6 +388,81 @@
     <message>
         <source>Reviewed by</source>
         <translation>复核人</translation>
+    </message>
+</context>
+<context>
+    <name>ContentsPanel</name>
+    <message>
+        <source>Contents</source>
+        <translation>档案内容</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件名称</translation>
+    </message>
+    <message>
+        <source>Scanned copy</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Attach scan…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Contents — {present} of {total} in the file</source>
+        <translation>档案内容 — 共 {total} 份，已归档 {present} 份</translation>
+    </message>
+    <message>
+        <source> (missing {n})</source>
+        <translation>（缺 {n} 份）</translation>
+    </message>
+    <message>
+        <source>Not in the file ({n}): {names}</source>
+        <translation>未归档（{n} 份）：{names}</translation>
+    </message>
+    <message>
+        <source>Every listed document is in the file.</source>
+        <translation>清单所列文件均已归档。</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <source>Personal data: each view of its scan is logged.</source>
+        <translation>个人资料：每次查看扫描件都会记录。</translation>
+    </message>
+    <message>
+        <source>The file is lent out: its contents change when it is back.</source>
+        <translation>档案已借出：归还后才能修改内容。</translation>
+    </message>
+    <message>
+        <source>Keep a scanned copy (PDF, PNG or JPEG) with this document</source>
+        <translation>为此文件保存扫描件（PDF、PNG 或 JPEG）</translation>
+    </message>
+    <message>
+        <source>Select a document.</source>
+        <translation>请选择一份文件。</translation>
+    </message>
+    <message>
+        <source>Show the scanned copy</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>This document has no scan.</source>
+        <translation>此文件没有扫描件。</translation>
+    </message>
+    <message>
+        <source>Scanned copy of {name}</source>
+        <translation>选择“{name}”的扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -491,16 +587,28 @@
         <translation>钥匙借用</translation>
     </message>
     <message>
-        <source>Overdue keys</source>
-        <translation>逾期未还钥匙</translation>
-    </message>
-    <message>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
         <source>Login history</source>
         <translation>登录记录</translation>
+    </message>
+    <message>
+        <source>Archive files</source>
+        <translation>业主档案</translation>
+    </message>
+    <message>
+        <source>Archive loans</source>
+        <translation>档案借阅</translation>
+    </message>
+    <message>
+        <source>Archive incidents</source>
+        <translation>档案丢失损坏</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日待办</translation>
     </message>
 </context>
 <context>
@@ -524,6 +632,14 @@
     <message>
         <source>Reload to see their version; your typed text stays in the form until you do.</source>
         <translation>重新加载可查看对方保存的内容；在此之前，您输入的内容仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>Not possible now</source>
+        <translation>暂时无法办理</translation>
+    </message>
+    <message>
+        <source>Another desk may have handled it first. Nothing was saved; your input is kept.</source>
+        <translation>可能另一台电脑已先办理了此记录。未保存任何内容，您输入的内容已保留。</translation>
     </message>
     <message>
         <source>Not allowed</source>
@@ -722,6 +838,232 @@
     <message>
         <source>There is no database at {path}. Is the network drive connected?</source>
         <translation>{path} 处没有数据库。网络盘是否已连接？</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryImportDialog</name>
+    <message>
+        <source>Import history from Excel: {r}</source>
+        <translation>从 Excel 导入历史记录：{r}</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s Excel sheet (.xlsx)</source>
+        <translation>选择办公室的 Excel 表格（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>One bad row: nothing is imported.</source>
+        <translation>只要有一行有误，就不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Check every row without importing anything</source>
+        <translation>逐行检查，不导入任何数据</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>表格：</translation>
+    </message>
+    <message>
+        <source>Your role may not import this register.</source>
+        <translation>您的角色无权导入此台账。</translation>
+    </message>
+    <message>
+        <source>Import history from Excel</source>
+        <translation>从 Excel 导入历史记录</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>saved for this header row</source>
+        <translation>沿用此表头上次保存的对应关系</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>{sheet}: header in row {row}, {count} rows. Columns → fields: {how}.</source>
+        <translation>{sheet}：表头在第 {row} 行，共 {count} 行数据。列与栏目的对应：{how}。</translation>
+    </message>
+    <message>
+        <source>{kept} numbers kept from the sheet, {new} new</source>
+        <translation>沿用表格中的单号 {kept} 个，新编单号 {new} 个</translation>
+    </message>
+    <message>
+        <source>All {n} rows can be imported ({numbers}). Nothing was written yet.</source>
+        <translation>全部 {n} 行均可导入（{numbers}）。尚未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Imported {n} records ({numbers}).</source>
+        <translation>已导入 {n} 条记录（{numbers}）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {n} row(s) need correcting in the sheet.</source>
+        <translation>未导入任何数据：表格中有 {n} 行需要更正。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Office calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. 2027-01-01 or 2027/1/1</source>
+        <translation>例如 2027-01-01 或 2027/1/1</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>休 — day off</source>
+        <translation>休 — 休息日</translation>
+    </message>
+    <message>
+        <source>班 — working day (e.g. a weekend worked, 调休)</source>
+        <translation>班 — 工作日（如调休上班的周末）</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新增(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>First row: 日期, 类型, 名称; 类型 is 休 (day off) or 班 (working day).</source>
+        <translation>第一行依次为：日期、类型、名称；类型填“休”（休息日）或“班”（工作日）。</translation>
+    </message>
+    <message>
+        <source>Only a manager or an administrator may change these.</source>
+        <translation>只有客服经理或管理员可以修改节假日安排。</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>The State Council schedule for {year} is built in; office entries replace it for their days.</source>
+        <translation>已内置国务院公布的 {year} 年节假日安排；办公室录入的日期以录入内容为准。</translation>
+    </message>
+    <message>
+        <source>{year}: the office&apos;s entries below; on other days Monday–Friday are working days.</source>
+        <translation>{year} 年：以下为办公室录入的日期；其余日期按周一至周五为工作日。</translation>
+    </message>
+    <message>
+        <source>No holiday schedule for {year} yet: Monday–Friday are being counted as working days. Enter its holidays and working weekends, or import them from Excel.</source>
+        <translation>尚无 {year} 年的节假日安排：目前按周一至周五为工作日计算。请录入该年的节假日和调休上班日，或从 Excel 导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Saved {day} {kind} {name}.</source>
+        <translation>已保存 {day} {kind} {name}。</translation>
+    </message>
+    <message>
+        <source>Remove {day} {kind} {name} from the office calendar?</source>
+        <translation>要从节假日安排中删除 {day} {kind} {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>删除日期</translation>
+    </message>
+    <message>
+        <source>Removed {day} from the office calendar.</source>
+        <translation>已从节假日安排中删除 {day}。</translation>
+    </message>
+    <message>
+        <source>Import the office calendar</source>
+        <translation>导入节假日安排</translation>
+    </message>
+    <message>
+        <source>Row {n}: {problems}</source>
+        <translation>第 {n} 行：{problems}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <source>{n} row(s) need correcting. Fix them in the workbook and import it again.</source>
+        <translation>有 {n} 行需要更正。请在表格中改正后重新导入。</translation>
+    </message>
+    <message>
+        <source>Office calendar: {created} new and {updated} updated days imported.</source>
+        <translation>节假日安排：已导入新增 {created} 天、更新 {updated} 天。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>{created} new and {updated} updated days.</source>
+        <translation>新增 {created} 天，更新 {updated} 天。</translation>
     </message>
 </context>
 <context>
@@ -1159,26 +1501,6 @@
         <translation>全部钥匙</translation>
     </message>
     <message>
-        <source>In cabinet</source>
-        <translation>在柜</translation>
-    </message>
-    <message>
-        <source>Lent</source>
-        <translation>已借出</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>已发放</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>遗失</translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
         <source>Your role may not do this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
@@ -1396,6 +1718,29 @@
     </message>
 </context>
 <context>
+    <name>KitFormDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Checked in its own form.</source>
+        <translation>在专用表单中核对。</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存（Enter）</translation>
+    </message>
+    <message>
+        <source>Saving… (the shared drive may be slow)</source>
+        <translation>正在保存…（共享盘可能较慢）</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存：请更正标出的栏目。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>PropDesk — log in</source>
@@ -1517,6 +1862,13 @@
     </message>
 </context>
 <context>
+    <name>OptionalDateTimeEdit</name>
+    <message>
+        <source>Tick to give a date</source>
+        <translation>勾选后填写日期</translation>
+    </message>
+</context>
+<context>
     <name>OverdueKeysPanel</name>
     <message>
         <source>{hours}h{minutes:02d}</source>
@@ -1525,26 +1877,6 @@
     <message>
         <source>{minutes} min</source>
         <translation>{minutes} 分钟</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Overdue keys: cannot be read now ({error}).</source>
-        <translation>逾期钥匙：暂时无法读取（{error}）。</translation>
-    </message>
-    <message>
-        <source>{number}  {code} {label} — {name} {phone}, due {due} ({late} late)</source>
-        <translation>{number}  {code} {label} — {name} {phone}，应还 {due}（已逾期 {late}）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{n} key(s) overdue&lt;/b&gt; — Enter opens the loan</source>
-        <translation>&lt;b&gt;{n} 套钥匙逾期未还&lt;/b&gt; — 按回车打开借用记录</translation>
-    </message>
-    <message>
-        <source>No keys overdue.</source>
-        <translation>没有逾期未还的钥匙。</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1982,17 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>New — {register}</source>
+        <translation>新增 — {register}</translation>
+    </message>
+    <message>
+        <source>Edit {record}</source>
+        <translation>编辑 {record}</translation>
+    </message>
+</context>
+<context>
     <name>RecordDock</name>
     <message>
         <source>Read only: your role may not change these records.</source>
@@ -1714,6 +2057,112 @@
     <message>
         <source>(no visible difference)</source>
         <translation>（无可见差异）</translation>
+    </message>
+</context>
+<context>
+    <name>RefPicker</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>输入关键字查找…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDock</name>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择记录</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>A new record (Ctrl+N)</source>
+        <translation>新增记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Void (作废)</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Print {slip}</source>
+        <translation>打印{slip}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>{action}: {record} saved.</source>
+        <translation>{action}：{record} 已保存。</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Loan returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Contents changed</source>
+        <translation>内容变更</translation>
+    </message>
+    <message>
+        <source>Voided {at}: {reason}</source>
+        <translation>已于 {at} 作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Overdue since {due}</source>
+        <translation>已逾期（应还 {due}）</translation>
+    </message>
+    <message>
+        <source>Select a record first.</source>
+        <translation>请先选择一条记录。</translation>
+    </message>
+    <message>
+        <source>This record is voided.</source>
+        <translation>此记录已作废。</translation>
+    </message>
+    <message>
+        <source>Records of this register are not voided.</source>
+        <translation>此台账的记录不能作废。</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +2271,14 @@
     <message>
         <source>&amp;Key loans due back by:</source>
         <translation>钥匙当日归还截止(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Archive loans, own department (working days):</source>
+        <translation>档案借阅期限，本部门（工作日）：</translation>
+    </message>
+    <message>
+        <source>Archive loans, other departments (working days):</source>
+        <translation>档案借阅期限，其他部门（工作日）：</translation>
     </message>
     <message>
         <source>&amp;Backup folder:</source>
@@ -2054,60 +2511,8 @@
         <translation>车位</translation>
     </message>
     <message>
-        <source>In cabinet</source>
-        <translation>在柜</translation>
-    </message>
-    <message>
-        <source>Lent</source>
-        <translation>已借出</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>已发放</translation>
-    </message>
-    <message>
-        <source>Lost</source>
-        <translation>遗失</translation>
-    </message>
-    <message>
-        <source>Retired</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>Out</source>
-        <translation>借出中</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>已归还</translation>
-    </message>
-    <message>
-        <source>Damaged</source>
-        <translation>损坏</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>完好</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>内部员工</translation>
-    </message>
-    <message>
-        <source>Outside</source>
-        <translation>外部人员</translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation>接收</translation>
-    </message>
-    <message>
-        <source>Custodian handover</source>
-        <translation>内部交接</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -2205,6 +2610,80 @@
     </message>
 </context>
 <context>
+    <name>TodayPanel</name>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the lists again (F5)</source>
+        <translation>重新读取（F5）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应还时间</translation>
+    </message>
+    <message>
+        <source>Late by</source>
+        <translation>逾期时长</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Today&lt;/b&gt; — loading…</source>
+        <translation>&lt;b&gt;今日待办&lt;/b&gt; — 正在读取…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Today&lt;/b&gt; — cannot be read now ({error}).</source>
+        <translation>&lt;b&gt;今日待办&lt;/b&gt; — 暂时无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Today&lt;/b&gt; {date} — {n} to handle; Enter opens the record</source>
+        <translation>&lt;b&gt;今日待办&lt;/b&gt; {date} — 共 {n} 项待处理；按回车打开记录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Today&lt;/b&gt; {date} — nothing overdue.</source>
+        <translation>&lt;b&gt;今日待办&lt;/b&gt; {date} — 没有逾期事项。</translation>
+    </message>
+    <message>
+        <source>{label} ({n})</source>
+        <translation>{label}（{n}）</translation>
+    </message>
+    <message>
+        <source>— the first {shown} shown</source>
+        <translation>— 仅显示前 {shown} 条</translation>
+    </message>
+    <message>
+        <source>{label} — none</source>
+        <translation>{label} — 无</translation>
+    </message>
+    <message>
+        <source>Enter opens {text}</source>
+        <translation>按回车打开 {text}</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>{action} — {record}</source>
+        <translation>{action} — {record}</translation>
+    </message>
+    <message>
+        <source>{action} (Enter)</source>
+        <translation>{action}（Enter）</translation>
+    </message>
+    <message>
+        <source>{action}: {record}</source>
+        <translation>{action}：{record}</translation>
+    </message>
+</context>
+<context>
     <name>UnitsDock</name>
     <message>
         <source>Unit no.</source>
@@ -2237,6 +2716,21 @@
     <message>
         <source>Unit {code}</source>
         <translation>单元 {code}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void {record}</source>
+        <translation>作废 {record}</translation>
+    </message>
+    <message>
+        <source>Void (Ctrl+Enter)</source>
+        <translation>作废（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>{record} stays in the register, marked void, with your reason.</source>
+        <translation>{record} 仍保留在台账中，标记为作废并记录原因。</translation>
     </message>
 </context>
 <context>
@@ -2334,12 +2828,84 @@
         <translation>这不是 Excel 工作簿（.xlsx）。</translation>
     </message>
     <message>
+        <source>No header row: none of the first {n} rows has two cells.</source>
+        <translation>找不到表头行：前 {n} 行中没有一行至少有两个单元格填写了内容。</translation>
+    </message>
+    <message>
+        <source>The sheet has no column {header}.</source>
+        <translation>表格中没有“{header}”列。</translation>
+    </message>
+    <message>
+        <source>{field} is not a field {register} can import.</source>
+        <translation>“{field}”不是{register}可以导入的栏目。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to {field}.</source>
+        <translation>有两列都对应到了“{field}”。</translation>
+    </message>
+    <message>
+        <source>The sheet needs a column for: {fields}.</source>
+        <translation>表格须包含以下栏目的列：{fields}。</translation>
+    </message>
+    <message>
+        <source>No single {what} matches {value}.</source>
+        <translation>找不到与“{value}”唯一对应的{what}。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>此日期是将来的日期。</translation>
+    </message>
+    <message>
+        <source>The number {number} is already used.</source>
+        <translation>单号 {number} 已被使用。</translation>
+    </message>
+    <message>
+        <source>{number} is not a number of {register} ({prefix}-…).</source>
+        <translation>{number} 不是{register}的单号（{prefix}-…）。</translation>
+    </message>
+    <message>
+        <source>Also on row {row}; each number once.</source>
+        <translation>与第 {row} 行重复；每个单号只能出现一次。</translation>
+    </message>
+    <message>
+        <source>{what} is not {free} now; a loan still out needs it.</source>
+        <translation>{what} 目前不是“{free}”状态，无法导入这条尚未归还的借阅记录。</translation>
+    </message>
+    <message>
+        <source>The {year} holiday schedule has not been entered; Monday–Friday are being counted as working days. A manager can enter it under File › Office calendar.</source>
+        <translation>{year} 年的节假日安排尚未录入，目前按周一至周五为工作日计算。客服经理可在“文件 › 节假日安排”中录入。</translation>
+    </message>
+    <message>
+        <source>The {first} and {second} holiday schedules have not been entered; Monday–Friday are being counted as working days. A manager can enter them under File › Office calendar.</source>
+        <translation>{first} 年和 {second} 年的节假日安排尚未录入，目前按周一至周五为工作日计算。客服经理可在“文件 › 节假日安排”中录入。</translation>
+    </message>
+    <message>
+        <source>Enter a date such as 2027-01-01.</source>
+        <translation>请填写日期，例如 2027-01-01。</translation>
+    </message>
+    <message>
+        <source>Give a date from {first} to {last}.</source>
+        <translation>请填写 {first} 至 {last} 之间的日期。</translation>
+    </message>
+    <message>
+        <source>This day is already in the office calendar; edit that entry instead.</source>
+        <translation>节假日安排中已有这一天，请直接修改该条目。</translation>
+    </message>
+    <message>
+        <source>Choose 休 (day off) or 班 (working day).</source>
+        <translation>请选择“休”（休息日）或“班”（工作日）。</translation>
+    </message>
+    <message>
         <source>The sheet is empty.</source>
         <translation>工作表是空的。</translation>
     </message>
     <message>
         <source>The first row needs the columns: {columns}.</source>
         <translation>第一行须包含以下列：{columns}。</translation>
+    </message>
+    <message>
+        <source>Also on row {row}; each day once.</source>
+        <translation>与第 {row} 行重复；每一天只能出现一次。</translation>
     </message>
     <message>
         <source>Check these fields: {details}</source>
@@ -2390,12 +2956,84 @@
         <translation>请输入钥匙编号。</translation>
     </message>
     <message>
+        <source>Control characters are not allowed here.</source>
+        <translation>此处不能包含控制字符。</translation>
+    </message>
+    <message>
         <source>At most {n} characters.</source>
         <translation>最多 {n} 个字符。</translation>
     </message>
     <message>
+        <source>Choose one of the listed values.</source>
+        <translation>请从列出的选项中选择。</translation>
+    </message>
+    <message>
+        <source>At least {n}.</source>
+        <translation>不能小于 {n}。</translation>
+    </message>
+    <message>
+        <source>At most {n}.</source>
+        <translation>不能大于 {n}。</translation>
+    </message>
+    <message>
+        <source>Choose a value.</source>
+        <translation>请选择一项。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <source>Enter an amount such as 12.50.</source>
+        <translation>请填写金额，例如 12.50。</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>请按 YYYY-MM-DD（年-月-日）格式填写日期。</translation>
+    </message>
+    <message>
+        <source>Enter a date and time as YYYY-MM-DD HH:MM.</source>
+        <translation>请按 YYYY-MM-DD HH:MM（年-月-日 时:分）格式填写日期和时间。</translation>
+    </message>
+    <message>
+        <source>This value is not valid.</source>
+        <translation>填写的内容无效。</translation>
+    </message>
+    <message>
         <source>Use letters, digits and - . / only (no spaces, no Chinese): it goes on a barcode.</source>
         <translation>只能使用字母、数字和 - . /（不能有空格或汉字）：编号要印成条码。</translation>
+    </message>
+    <message>
+        <source>A code may not start like a document number (JY-, YS-, … ).</source>
+        <translation>编号不能以单据号前缀开头（JY-、YS- …）。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used.</source>
+        <translation>编号 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>A unit&apos;s file needs its unit.</source>
+        <translation>按户建立的档案须填写房号。</translation>
+    </message>
+    <message>
+        <source>This unit already has its household file {code}.</source>
+        <translation>此房号已有一户一档档案 {code}。</translation>
+    </message>
+    <message>
+        <source>Copying or taking a file away needs the department head&apos;s approval.</source>
+        <translation>复印或带走档案须经部门负责人批准。</translation>
+    </message>
+    <message>
+        <source>Mark each item once: as lent, missing or damaged.</source>
+        <translation>每项只能标记一次：完好、缺失或损坏。</translation>
+    </message>
+    <message>
+        <source>Check every item with the borrower: {n} not checked yet.</source>
+        <translation>请与借阅人逐项核对：尚有 {n} 项未核对。</translation>
+    </message>
+    <message>
+        <source>Say what is missing or damaged and how it happened.</source>
+        <translation>请说明缺失或损坏的情况及原因。</translation>
     </message>
     <message>
         <source>A key code may not start like a document number (YS-, JJ-, QD- …).</source>
@@ -2598,6 +3236,14 @@
         <translation>借用的钥匙须在当天此时间前归还。</translation>
     </message>
     <message>
+        <source>Working days an archive file may stay out with the department&apos;s own staff.</source>
+        <translation>本部门员工借阅档案的期限（工作日）。</translation>
+    </message>
+    <message>
+        <source>Working days an archive file may stay out with another department.</source>
+        <translation>其他部门借阅档案的期限（工作日）。</translation>
+    </message>
+    <message>
         <source>Working hours start (logins before need a reason).</source>
         <translation>上班时间（此前登录须填写事由）。</translation>
     </message>
@@ -2624,6 +3270,10 @@
     <message>
         <source>Give a whole number from 1 to 3650.</source>
         <translation>请填写 1 到 3650 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Give a whole number of working days from 1 to 60.</source>
+        <translation>请填写 1 到 60 之间的整数（工作日）。</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -2738,8 +3388,40 @@
         <translation>请填写作废原因。</translation>
     </message>
     <message>
+        <source>This record does not exist.</source>
+        <translation>此记录不存在。</translation>
+    </message>
+    <message>
+        <source>Only an active staff member can be chosen.</source>
+        <translation>只能选择在职员工。</translation>
+    </message>
+    <message>
+        <source>{register} {id} does not exist.</source>
+        <translation>{register} {id} 不存在。</translation>
+    </message>
+    <message>
         <source>This record is already voided.</source>
         <translation>此记录已作废。</translation>
+    </message>
+    <message>
+        <source>This record is voided.</source>
+        <translation>此记录已作废。</translation>
+    </message>
+    <message>
+        <source>{what} is {state} now{where}; {action} needs it to be {allowed}.</source>
+        <translation>{what} 当前状态为{state}{where}；状态为{allowed}时才能{action}。</translation>
+    </message>
+    <message>
+        <source>This step takes no signature.</source>
+        <translation>此步骤无需签字。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <source>Only when {allowed}.</source>
+        <translation>状态为{allowed}时才能办理。</translation>
     </message>
     <message>
         <source>This person has already left.</source>
@@ -2750,8 +3432,8 @@
         <translation>请填写日期。</translation>
     </message>
     <message>
-        <source>This person still holds {n} borrowed key(s); take them back first.</source>
-        <translation>此人仍持有 {n} 套借用的钥匙，请先收回。</translation>
+        <source>This person still holds: {items}. Take them back first.</source>
+        <translation>此人仍有以下物品未归还：{items}。请先收回。</translation>
     </message>
     <message>
         <source>This database already has units; demo data goes into an empty one.</source>
@@ -2768,6 +3450,78 @@
     <message>
         <source>Another PC is upgrading the database; please wait…</source>
         <translation>另一台电脑正在升级数据库，请稍候…</translation>
+    </message>
+    <message>
+        <source>Unknown filter value.</source>
+        <translation>未知的筛选条件。</translation>
+    </message>
+    <message>
+        <source>{register} prints no {slip}.</source>
+        <translation>{register}不能打印“{slip}”。</translation>
+    </message>
+    <message>
+        <source>{slip} prints on {papers}.</source>
+        <translation>{slip}只能打印在{papers}上。</translation>
+    </message>
+    <message>
+        <source>Choose what to print.</source>
+        <translation>请选择要打印的记录。</translation>
+    </message>
+    <message>
+        <source>Only a unit&apos;s file can be opened per unit.</source>
+        <translation>只有按户建立的档案类别才能逐户开档。</translation>
+    </message>
+    <message>
+        <source>The file is lent out ({where}); change its contents when it is back.</source>
+        <translation>档案已借出（{where}），归还后再修改内容。</translation>
+    </message>
+    <message>
+        <source>This document is voided.</source>
+        <translation>此文件已作废。</translation>
+    </message>
+    <message>
+        <source>File {id} does not exist.</source>
+        <translation>档案 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file already lists this document.</source>
+        <translation>此档案的清单中已有这份文件。</translation>
+    </message>
+    <message>
+        <source>This document has no scanned copy.</source>
+        <translation>此文件没有扫描件。</translation>
+    </message>
+    <message>
+        <source>{register} {number}: {item}, due {due}</source>
+        <translation>{register} {number}：{item}，应还 {due}</translation>
+    </message>
+    <message>
+        <source>{register} {number}: {item}</source>
+        <translation>{register} {number}：{item}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>此文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {n} MB.</source>
+        <translation>文件超过 {n} MB。</translation>
+    </message>
+    <message>
+        <source>Only PDF, PNG or JPEG scans can be attached.</source>
+        <translation>只能添加 PDF、PNG 或 JPEG 格式的扫描件。</translation>
+    </message>
+    <message>
+        <source>The scanned copy is missing.</source>
+        <translation>找不到扫描件。</translation>
+    </message>
+    <message>
+        <source>The scanned copy was kept beside the old SQLite database file.</source>
+        <translation>此扫描件保存在原 SQLite 数据库文件旁，现在无法读取。</translation>
+    </message>
+    <message>
+        <source>The scanned copy is damaged.</source>
+        <translation>扫描件已损坏。</translation>
     </message>
 </context>
 </TS>

@@ -19,7 +19,8 @@ import pytest
 
 from app import backup, cli, migrations
 from app.backup import BackupError
-from app.db import close_database, open_database
+from app.db import close_database
+from app.db_open import open_database
 from app.services import accounts, office_settings
 from app.services.context import SYSTEM, Actor
 from tests.conftest import TEST_PASSWORD
@@ -98,7 +99,7 @@ def test_daily_backup_from_two_pcs_at_the_same_minute(office: Path) -> None:
         from datetime import datetime
         sys.path.insert(0, {str(REPO)!r})
         from app import backup
-        from app.db import open_database
+        from app.db_open import open_database
         open_database({str(office)!r}, create=False)
         while time.time() < {time.time() + 1.5}:
             time.sleep(0.01)
@@ -356,8 +357,11 @@ def test_pre_upgrade_backup_goes_through_the_backup_module(
     office: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     close_database()
-    monkeypatch.setattr(migrations, "MIGRATIONS", [(2, "noop", lambda db: None)])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    new = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (new, "noop", lambda db: None)]
+    )
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", new)
     open_database(str(office))
-    (made,) = _backups(office.parent / "propdesk-backups", "before-v2")
-    assert backup.check_sqlite_file(made).schema_version == 1
+    (made,) = _backups(office.parent / "propdesk-backups", f"before-v{new}")
+    assert backup.check_sqlite_file(made).schema_version == new - 1

@@ -26,7 +26,8 @@ from typing import Any
 
 import pytest
 
-from app.db import DatabaseInfo, close_database, open_database
+from app.db import DatabaseInfo, close_database
+from app.db_open import open_database
 from app.services.context import Actor
 
 sys.path.insert(0, str(Path(__file__).parent))

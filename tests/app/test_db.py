@@ -8,7 +8,8 @@ import peewee
 import pytest
 
 from app import migrations
-from app.db import close_database, db_proxy, open_database, parse_database_url
+from app.db import close_database, db_proxy, parse_database_url
+from app.db_open import open_database
 from app.errors import SchemaTooNew, StorageUnavailable
 
 
@@ -91,11 +92,15 @@ def test_migration_backs_up_before_upgrading(
         applied.append(1)
         db.execute_sql("CREATE TABLE upgrade_probe (id INTEGER PRIMARY KEY)")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [(2, "probe", add_column)])
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    old = migrations.SCHEMA_VERSION
+    new = old + 1
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (new, "probe", add_column)]
+    )
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", new)
     info = open_database(str(db_path))
     try:
-        assert info.schema_version == 2
+        assert info.schema_version == new
         assert applied == [1]
         backups = list((db_path.parent / "propdesk-backups").glob("*.sqlite3"))
         assert len(backups) == 1
@@ -103,10 +108,9 @@ def test_migration_backs_up_before_upgrading(
         import sqlite3
 
         con = sqlite3.connect(backups[0])
-        assert (
-            con.execute("SELECT value FROM propdesk_meta WHERE key='schema_version'").fetchone()[0]
-            == "1"
-        )
+        assert con.execute("SELECT value FROM propdesk_meta WHERE key='schema_version'").fetchone()[
+            0
+        ] == str(old)
         con.close()
     finally:
         close_database()

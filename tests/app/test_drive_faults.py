@@ -20,7 +20,8 @@ import peewee
 import pytest
 
 from app import maintenance
-from app.db import STORAGE_RETRIES, db_proxy, open_database, run_with_retry
+from app.db import STORAGE_RETRIES, db_proxy, run_with_retry
+from app.db_open import open_database
 from app.errors import StorageUnavailable
 from app.models import DocumentSequence, Key, KeyLoan
 from app.services import keys, listing

@@ -17,8 +17,8 @@ from app.models import (
     DocumentSequence,
     Floor,
     Key,
-    KeyEvent,
     KeyLoan,
+    RecordEvent,
     Signature,
     Staff,
     Unit,
@@ -195,7 +195,7 @@ def test_external_loan_without_approval_is_refused_and_nothing_written(
     assistant: Actor, office, admin: Actor
 ) -> None:
     key = keys.create_key(admin, label="电梯机房")
-    tables = (KeyLoan, KeyEvent, AuditEvent, DocumentSequence, Signature)
+    tables = (KeyLoan, RecordEvent, AuditEvent, DocumentSequence, Signature)
     before = {t: t.select().count() for t in tables}
     with pytest.raises(ValidationError) as err:
         keys.lend_key(

@@ -33,7 +33,7 @@ ROUND_TIMEOUT_S = 20.0
 
 
 def worker_main(db: str, code: str, ack_path: str) -> int:
-    from app.db import open_database
+    from app.db_open import open_database
     from app.errors import StorageUnavailable, ValidationError
     from app.services import accounts, keys
 
@@ -116,7 +116,8 @@ def kill_rounds(db: Path, codes: list[str], ack_dir: Path) -> dict[str, int]:
 
 def check_after_kills(db: Path, ack_dir: Path) -> dict[str, int]:
     from app import maintenance
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.models import KeyLoan
 
     open_database(str(db), create=False)  # rolls a hot journal back
@@ -155,7 +156,8 @@ def check_after_kills(db: Path, ack_dir: Path) -> dict[str, int]:
 
 
 def prepare(db: Path) -> list[str]:
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.services import accounts, keys
     from app.services.context import SYSTEM
     from tests.conftest import TEST_PASSWORD
@@ -194,7 +196,8 @@ def run_kill_test(db: Path, ack_dir: Path) -> None:
     print(f"\nkill test on {db}: {stats} → {result}")
     assert result["acked_lends"] >= WORKERS * KILLS  # the workers really wrote
     # and the office goes on: one more save in this process works
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.services import accounts, keys
 
     open_database(str(db), create=False)

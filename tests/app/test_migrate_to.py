@@ -19,7 +19,8 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 
 from app import cli, migrate_to
-from app.db import close_database, open_database
+from app.db import close_database
+from app.db_open import open_database
 from app.migrate_to import MigrationRefused
 
 DEFAULT_URL = "postgresql://propdesk:propdesk@127.0.0.1:5432/propdesk_test"
@@ -177,8 +178,10 @@ def test_a_mismatch_rolls_the_copy_back_and_fails_the_command(
 
     def lossy_copy(model, src, dst, batch_size):  # noqa: ANN001, ANN202
         copied = real_copy(model, src, dst, batch_size)
-        if model._meta.table_name == "key_event":  # a leaf table: lose its last row
-            dst.execute_sql("DELETE FROM key_event WHERE id = (SELECT max(id) FROM key_event)")
+        if model._meta.table_name == "record_event":  # a leaf table: lose its last row
+            dst.execute_sql(
+                "DELETE FROM record_event WHERE id = (SELECT max(id) FROM record_event)"
+            )
         return copied
 
     monkeypatch.setattr(migrate_to, "_copy_table", lossy_copy)

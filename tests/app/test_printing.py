@@ -5,15 +5,23 @@ text with pypdfium2, Code 128 with zxing-cpp from a 300 dpi render, fonts and im
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from datetime import datetime
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
-from PIL import Image, ImageDraw
+from pdf_helpers import (
+    all_text,
+    assert_fonts_embedded,
+    code128s,
+    flat,
+    image_count,
+    page_sizes,
+    page_texts,
+    render,
+    signature_png,
+)
 
 from app.printing import fonts, pages
 from app.printing.components import QrBlock
@@ -34,67 +42,6 @@ from app.services.context import Actor
 
 MM = 72 / 25.4
 OFFICE = "华润大厦物业服务中心 客服部"
-
-
-# --------------------------------------------------------------------------------------------
-# Reading a PDF back
-
-
-def page_texts(pdf: bytes) -> list[str]:
-    doc = pdfium.PdfDocument(pdf)
-    return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
-
-
-def all_text(pdf: bytes) -> str:
-    return "\n".join(page_texts(pdf))
-
-
-def flat(text: str) -> str:
-    """Text without whitespace: table cells and runs come back with spaces or line breaks."""
-    return re.sub(r"\s+", "", text)
-
-
-def render(pdf: bytes, page: int = 0, dpi: int = 300) -> Image.Image:
-    return pdfium.PdfDocument(pdf)[page].render(scale=dpi / 72).to_pil().convert("L")
-
-
-def code128s(pdf: bytes, page: int = 0, dpi: int = 300) -> list[str]:
-    found = zxingcpp.read_barcodes(render(pdf, page, dpi))
-    return [r.text for r in found if r.format == zxingcpp.BarcodeFormat.Code128]
-
-
-def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
-    doc = pdfium.PdfDocument(pdf)
-    return [tuple(doc[i].get_size()) for i in range(len(doc))]  # type: ignore[misc]
-
-
-def image_count(pdf: bytes) -> int:
-    doc = pdfium.PdfDocument(pdf)
-    return sum(
-        len(list(doc[i].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)))
-        for i in range(len(doc))
-    )
-
-
-def assert_fonts_embedded(pdf: bytes) -> None:
-    """Every font is an embedded TrueType subset (FontFile2); no STSong, no bare Helvetica."""
-    base_fonts = re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-]+)", pdf)
-    assert base_fonts, "no fonts at all?"
-    assert not [f for f in base_fonts if b"STSong" in f or f == b"Helvetica"], base_fonts
-    descriptors = len(re.findall(rb"/Type\s*/FontDescriptor", pdf))
-    assert descriptors >= 1
-    assert len(re.findall(rb"/FontFile2\s+\d+\s+0\s+R", pdf)) == descriptors
-    assert any(b"DroidSansFallback" in f for f in base_fonts)
-
-
-def signature_png(color: tuple[int, int, int] = (0, 0, 140)) -> bytes:
-    im = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
-    ImageDraw.Draw(im).line(
-        [(10, 70), (60, 20), (100, 80), (150, 30), (200, 75), (280, 40)], fill=color, width=6
-    )
-    out = io.BytesIO()
-    im.save(out, "PNG")
-    return out.getvalue()
 
 
 def loan_slip(**changes: object) -> KeyLoanSlip:
@@ -509,8 +456,8 @@ def test_documents_print_keys_loans_handovers_and_stocktakes(
     admin: Actor, office_data: dict[str, object], make_actor: Callable[[str], Actor]
 ) -> None:
     from app.models import AuditEvent
-    from app.printing import documents
     from app.services import keys, office_settings
+    from app.services.keys import printing as documents
     from app.services.signatures import SignatureInput
 
     office_settings.set_setting(admin, "office_name", "金融中心物业 客服部")
@@ -573,8 +520,8 @@ def test_documents_need_the_key_permission(
     admin: Actor, office_data: dict[str, object], make_actor: Callable[[str], Actor]
 ) -> None:
     from app.errors import NotFound, PermissionDenied
-    from app.printing import documents
     from app.services import keys
+    from app.services.keys import printing as documents
 
     key = keys.create_key(admin, label="天台")
     with pytest.raises(PermissionDenied):

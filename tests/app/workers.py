@@ -4,6 +4,8 @@ tests/bench/bench_concurrency.py (not collected by pytest: no `test_` prefix).
     python tests/app/workers.py desk    '{"url": …, "index": 0, "seconds": 3, "out": …, …}'
     python tests/app/workers.py edit    '{"url": …, "what": "key", "id": 1, "username": "bob", …}'
     python tests/app/workers.py migrate '{"url": …, "sleep": 3, "ran": …, "started": …, "out": …}'
+    python tests/app/workers.py archive_lend '{"url": …, "index": 0, "file_id": 1, "borrower": 3,
+                                              "start_at": …}'
 
 Each process opens the database itself (`open_database`, as a desk does) and goes through the
 real services. `desk` appends one JSON line per ACKNOWLEDGED write (the service returned) to its
@@ -31,7 +33,8 @@ if str(ROOT) not in sys.path:
 
 import peewee  # noqa: E402
 
-from app.db import close_database, open_database  # noqa: E402
+from app.db import close_database  # noqa: E402
+from app.db_open import open_database  # noqa: E402
 from app.errors import ConflictError, StorageUnavailable, ValidationError  # noqa: E402
 from app.services.context import Actor  # noqa: E402
 
@@ -234,6 +237,43 @@ def run_migrate(args: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def run_archive_lend(args: dict[str, Any]) -> dict[str, Any]:
+    """Desk N's archive clerk lends file `file_id` to staff `borrower` at `start_at` (a wall-clock
+    time every desk waits for), on the version it read before: the same moment as the other desk.
+    Returns the loan number, or the refusal's kind and message."""
+    from app.errors import WrongState
+    from app.kit import services as kit
+
+    index = int(args["index"])
+    actor = desk_actor(index)
+    open_database(args["url"], create=False)
+    try:
+        mine = kit.record(actor, "archives", int(args["file_id"]))  # the clerk's screen
+        time.sleep(max(0.0, float(args["start_at"]) - time.time()))
+        try:
+            kit.transition(
+                actor,
+                "archives",
+                "lend",
+                mine["id"],
+                mine["version"],
+                {"borrower_staff": int(args["borrower"]), "kind": "borrow", "purpose": "核对资料"},
+            )
+        except (WrongState, ConflictError, ValidationError) as exc:
+            return {"ok": False, "error": type(exc).__name__, "message": str(exc)}
+        from app.models import ArchiveLoan
+
+        loan = (
+            ArchiveLoan.select()
+            .where(ArchiveLoan.file == mine["id"])
+            .order_by(ArchiveLoan.id.desc())
+            .get()
+        )
+        return {"ok": True, "number": loan.number, "borrower": loan.borrower_name}
+    finally:
+        close_database()
+
+
 # --- the parent's side: start desks and collect what they acknowledged ---------------------
 
 OWN_KEYS = 5  # keys only this desk lends and receives
@@ -302,7 +342,12 @@ def run_desks(
     return acks, summaries
 
 
-COMMANDS = {"desk": run_desk, "edit": run_edit, "migrate": run_migrate}
+COMMANDS = {
+    "desk": run_desk,
+    "edit": run_edit,
+    "migrate": run_migrate,
+    "archive_lend": run_archive_lend,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -76,7 +76,8 @@ def empty_pg(url: str) -> None:
 
 def verify(url: str, acks: list[dict[str, Any]]) -> list[str]:
     """Problems found in the database after a run (empty list: all good)."""
-    from app.db import close_database, db_proxy, is_sqlite, open_database
+    from app.db import close_database, db_proxy, is_sqlite
+    from app.db_open import open_database
     from app.models import KeyHandover, KeyLoan
 
     problems: list[str] = []

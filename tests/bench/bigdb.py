@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.db import close_database, open_database
+from app.db import close_database
+from app.db_open import open_database
 from app.models import Building, Floor, Key, KeyLoan, Unit
 
 

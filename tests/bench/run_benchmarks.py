@@ -57,7 +57,8 @@ def schema_fingerprint() -> str:
     import hashlib
     import sqlite3
 
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "schema.sqlite3"
@@ -125,7 +126,8 @@ def bench_startup(repeat: int = 5) -> dict[str, float]:
 def bench_register(small: Path, big: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.services import (
         keys,  # noqa: F401 - registers the lists
         listing,
@@ -150,7 +152,8 @@ def bench_register(small: Path, big: Path) -> dict[str, float]:
 
 
 def bench_scan(big: Path, n: int, repeat: int = 200) -> dict[str, float]:
-    from app.db import close_database, open_database
+    from app.db import close_database
+    from app.db_open import open_database
     from app.services import scan
     from app.services.context import SYSTEM
 
@@ -173,7 +176,7 @@ import os, sys
 sys.path.insert(0, {str(ROOT)!r})
 os.environ['QT_QPA_PLATFORM'] = 'offscreen'
 from PySide6.QtWidgets import QApplication, QTableView
-from app.db import open_database
+from app.db_open import open_database
 from app.services import keys
 from app.services.context import SYSTEM
 from ui.models.register_model import RegisterTableModel

@@ -17,8 +17,8 @@ from ui.dialogs.key_lend import KeyLendDialog
 from ui.dialogs.key_return import KeyReturnDialog
 from ui.dialogs.key_stocktake import KeyStocktakeDialog
 from ui.docks.keys import KeyLoansDock, KeysDock
-from ui.docks.overdue import OverdueKeysPanel
 from ui.docks.registry import DOCKS
+from ui.docks.today import TodayPanel
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_key_docks_are_registered():
     specs = {d.object_name: d for d in DOCKS}
     assert "keys" in specs["dock_keys"].registers
     assert specs["dock_key_loans"].registers == ("key_loans",)
-    assert "dock_key_overdue" in specs
+    assert "dock_today" in specs  # the Today panel lists the overdue keys
 
 
 def test_scan_enter_fill_enter_lends_then_returns(qtbot, office, db, no_dialogs):
@@ -229,6 +229,8 @@ def test_print_tags_for_selected_keys(qtbot, office, db):
 
 
 def test_overdue_panel_lists_past_due_loan_and_opens_it(qtbot, office, db):
+    """The Today panel (which replaced the overdue-keys strip) lists the loan past its due time,
+    opens it in the loans dock, and forgets it once the key is back."""
     past = datetime(2026, 1, 5, 9, 30)
     loan = keys.lend_key(
         office,
@@ -240,14 +242,16 @@ def test_overdue_panel_lists_past_due_loan_and_opens_it(qtbot, office, db):
         now=past,
     )
     ctx = UiContext(office, db)
-    panel = OverdueKeysPanel(ctx)
+    panel = TodayPanel(ctx)
     qtbot.addWidget(panel)
-    assert panel.list.count() == 1
-    assert loan.number in panel.list.item(0).text()
-    assert panel.cutoff_timer.isActive()
+    qtbot.waitUntil(lambda: panel.loaded)
+    lines = panel.line_items("key_loans")
+    assert len(lines) == 1 and panel.count("key_loans") == 1
+    assert loan.number in lines[0].text(0)
+    assert panel.periodic.isActive()
     opened = []
     ctx.bus.open_record.connect(lambda reg, rid: opened.append((reg, rid)))
-    panel.list.itemActivated.emit(panel.list.item(0))
+    panel.tree.itemActivated.emit(lines[0], 0)
     assert opened == [("key_loans", loan.id)]
 
     loans = KeyLoansDock(ctx)
@@ -257,8 +261,9 @@ def test_overdue_panel_lists_past_due_loan_and_opens_it(qtbot, office, db):
     assert loans.loan is not None and loans.loan.number == loan.number
     assert loans.focusWidget() is loans.return_button
     keys.return_key(office, loan.number)
-    ctx.bus.register_changed.emit("key_loans")
-    assert panel.list.count() == 0
+    with qtbot.waitSignal(panel.refreshed):
+        ctx.bus.register_changed.emit("key_loans")
+    assert panel.line_items("key_loans") == []
 
 
 def test_receive_keys_by_scanning_with_count_check(qtbot, office, db, no_dialogs):

@@ -145,13 +145,14 @@ def chinese(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN
 def test_known_strings_come_out_in_chinese(chinese) -> None:  # noqa: ANN001
     import ui.docks.keys  # noqa: F401 - registers the key columns and status words
     from ui.dialogs.key_handover import KeyLinesTable
-    from ui.docks.overdue import _late
     from ui.formatting import column_label, status_label
     from ui.i18n import tr_msg
+    from ui.kit.labels import today_label
+    from ui.kit.today import late_text as _late
 
     # a dock title, a column header, status words (their own context "Status")
     assert QCoreApplication.translate("Docks", "Keys") == "钥匙"
-    assert QCoreApplication.translate("Docks", "Overdue keys") == "逾期未还钥匙"
+    assert today_label("key_loans") == "逾期未还钥匙"  # the Today panel's overdue keys
     assert column_label("borrower_name") == "借用人"
     assert column_label("due_at") == "应还时间"
     assert status_label("in_cabinet") == "在柜"
@@ -176,8 +177,8 @@ def test_known_strings_come_out_in_chinese(chinese) -> None:  # noqa: ANN001
 
 def test_english_source_text_without_the_translator(english) -> None:  # noqa: ANN001
     import ui.docks.keys  # noqa: F401
-    from ui.docks.overdue import _late
     from ui.formatting import status_label
+    from ui.kit.today import late_text as _late
 
     assert status_label("in_cabinet") == "In cabinet"
     assert _late(datetime(2026, 3, 2, 20, 32), datetime(2026, 3, 1, 18, 0)) == "26h32"

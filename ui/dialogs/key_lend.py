@@ -24,7 +24,7 @@ from ui.lazy import lazy_import
 from ui.widgets.form import choice_box, line_edit
 from ui.widgets.signature_pad import SignatureField
 
-documents = lazy_import("app.printing.documents")  # reportlab loads on first print
+documents = lazy_import("app.services.keys.printing")  # reportlab loads on first print
 
 STAFF_ONLY = ("borrower_staff_id",)
 EXTERNAL_ONLY = ("borrower_name", "document_ref", "approved_by")

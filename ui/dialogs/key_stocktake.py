@@ -34,7 +34,7 @@ from ui.icons import icon
 from ui.lazy import lazy_import
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
-documents = lazy_import("app.printing.documents")  # reportlab loads on first print
+documents = lazy_import("app.services.keys.printing")  # reportlab loads on first print
 
 COLORS = {"counted": "#2e7d32", "duplicate": "#ef6c00", "unexpected": "#c62828"}
 BACKGROUNDS = {"counted": "#e8f5e9", "duplicate": "#fff3e0", "unexpected": "#ffebee"}

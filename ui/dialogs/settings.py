@@ -71,6 +71,8 @@ class SettingsDialog(QDialog):
             "work_start": self.tr("Working hours &start:"),
             "work_end": self.tr("Working hours &end:"),
             "key_loan_cutoff": self.tr("&Key loans due back by:"),
+            "archive_loan_days_own": self.tr("Archive loans, own department (working days):"),
+            "archive_loan_days_other": self.tr("Archive loans, other departments (working days):"),
             "backup_dir": self.tr("&Backup folder:"),
             "backup_keep": self.tr("Backups &retained:"),
         }

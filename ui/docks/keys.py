@@ -13,7 +13,6 @@ check the permission anyway. Dialogs open window-modally without a nested event 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -35,79 +34,43 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PropDeskError
+from app.registers.keys import KEY_HANDOVERS, KEY_LOANS, KEYS
 from app.rules.roles import Perm
 from app.services import keys
 from app.services.keys import KeyView, LoanView
 from ui.context import UiContext
-from ui.dialogs.key_common import open_window, preview_pdf
 from ui.docks.registry import DockSpec, add_dock
 from ui.errors import describe_error, show_error
-from ui.formatting import add_column_labels, add_status_labels, format_datetime, status_label
+from ui.formatting import add_status_labels, format_datetime, status_label, use_declared_values
 from ui.icons import icon
+from ui.kit.labels import state_label
 from ui.lazy import lazy_import
 from ui.models.register_model import RegisterTableModel
+from ui.widgets.dialog_host import DialogHost
 from ui.widgets.list_detail import list_beside_panel
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.register_view import RegisterView
 
-documents = lazy_import("app.printing.documents")  # reportlab loads on first print
+documents = lazy_import("app.services.keys.printing")  # reportlab loads on first print
 
 log = logging.getLogger(__name__)
 
-add_column_labels(
-    {
-        "key_count": QT_TRANSLATE_NOOP("Columns", "Keys"),
-        "hook": QT_TRANSLATE_NOOP("Columns", "Hook"),
-        "key_code": QT_TRANSLATE_NOOP("Columns", "Key"),
-        "key_label": QT_TRANSLATE_NOOP("Columns", "Key label"),
-        "borrower_phone": QT_TRANSLATE_NOOP("Columns", "Borrower's phone"),
-        "lent_at": QT_TRANSLATE_NOOP("Columns", "Lent"),
-        "returned_at": QT_TRANSLATE_NOOP("Columns", "Returned"),
-        "from_name": QT_TRANSLATE_NOOP("Columns", "From"),
-        "to_name": QT_TRANSLATE_NOOP("Columns", "To"),
-        "at": QT_TRANSLATE_NOOP("Columns", "Date"),
-        "key_sets": QT_TRANSLATE_NOOP("Columns", "Key sets"),
-        "started_at": QT_TRANSLATE_NOOP("Columns", "Started"),
-        "finished_at": QT_TRANSLATE_NOOP("Columns", "Finished"),
-        "done_by": QT_TRANSLATE_NOOP("Columns", "Done by"),
-    }
-)
+# Headers, states and value words come from the key registers' declarations (app/registers/keys.py,
+# through ui/kit/labels.py). Bare status_label(value) calls here and in the key dialogs find the key
+# registers' words first; the history's event words that no key register field declares stay here.
+use_declared_values(KEYS.name, KEY_LOANS.name, KEY_HANDOVERS.name)
 add_status_labels(
     {
-        # key status
-        "in_cabinet": QT_TRANSLATE_NOOP("Status", "In cabinet"),
-        "lent": QT_TRANSLATE_NOOP("Status", "Lent"),
-        "issued": QT_TRANSLATE_NOOP("Status", "Issued"),
-        "lost": QT_TRANSLATE_NOOP("Status", "Lost"),
-        "retired": QT_TRANSLATE_NOOP("Status", "Retired"),
-        # loan status and return condition
-        "out": QT_TRANSLATE_NOOP("Status", "Out"),
-        "overdue": QT_TRANSLATE_NOOP("Status", "Overdue"),
-        "returned": QT_TRANSLATE_NOOP("Status", "Returned"),
-        "damaged": QT_TRANSLATE_NOOP("Status", "Damaged"),
-        "good": QT_TRANSLATE_NOOP("Status", "Good"),
-        # borrowers and handovers
-        "staff": QT_TRANSLATE_NOOP("Status", "Staff"),
-        "external": QT_TRANSLATE_NOOP("Status", "Outside"),
-        "receive": QT_TRANSLATE_NOOP("Status", "Received"),
-        "issue": QT_TRANSLATE_NOOP("Status", "Issued"),
-        "custodian": QT_TRANSLATE_NOOP("Status", "Custodian handover"),
-        # key history events
         "created": QT_TRANSLATE_NOOP("Status", "Registered"),
         "received": QT_TRANSLATE_NOOP("Status", "Received"),
         "missing": QT_TRANSLATE_NOOP("Status", "Missing at stocktake"),
-    },
-    columns=("borrower_kind", "condition"),
+    }
 )
 
 KEY_COLUMNS = ("code", "label", "unit", "key_count", "hook", "status", "holder", "due_at")
-KEY_FILTERS = (
-    ("", QT_TRANSLATE_NOOP("KeysDock", "All keys")),
-    ("in_cabinet", QT_TRANSLATE_NOOP("KeysDock", "In cabinet")),
-    ("lent", QT_TRANSLATE_NOOP("KeysDock", "Lent")),
-    ("issued", QT_TRANSLATE_NOOP("KeysDock", "Issued")),
-    ("lost", QT_TRANSLATE_NOOP("KeysDock", "Lost")),
-    ("retired", QT_TRANSLATE_NOOP("KeysDock", "Retired")),
+# (value, English): "" for every key, then the declared key states (their words: kit:keys).
+KEY_FILTERS = (("", QT_TRANSLATE_NOOP("KeysDock", "All keys")),) + tuple(
+    (s.value, s.en) for s in KEYS.states
 )
 LOAN_FILTERS = (
     ("open", QT_TRANSLATE_NOOP("KeyLoansDock", "Open loans")),
@@ -135,28 +98,10 @@ def _button(parent: QWidget, icon_name: str, text: str, tip: str, name: str) -> 
     return b
 
 
-class _DialogHost:
-    """Opens dialogs and previews without a nested event loop; remembers the open one."""
+class _DialogHost(DialogHost):
+    """The key docks' dialogs and their printed sheets."""
 
     ctx: UiContext
-    active_dialog: QDialog | None = None
-    last_preview: PdfPreviewDialog | None = None
-
-    def open_dialog(self, dialog: QDialog, on_accept: Callable[[Any], None]) -> QDialog:
-        self.active_dialog = dialog
-
-        def done(code: int) -> None:
-            if self.active_dialog is dialog:
-                self.active_dialog = None
-            if code == QDialog.DialogCode.Accepted:
-                on_accept(getattr(dialog, "result_view", None))
-
-        dialog.finished.connect(done)
-        return open_window(dialog)
-
-    def preview(self, build: Callable[[], bytes], title: str) -> PdfPreviewDialog | None:
-        self.last_preview = preview_pdf(self, build, title)  # type: ignore[arg-type]
-        return self.last_preview
 
     def preview_handover(self, number: str) -> PdfPreviewDialog | None:
         actor = self.ctx.actor
@@ -230,7 +175,10 @@ class KeysDock(QWidget, _DialogHost):
         self.status_filter.setObjectName("keys_status_filter")
         self.status_filter.setToolTip(self.tr("Show keys by status"))
         for value, text in KEY_FILTERS:
-            self.status_filter.addItem(QCoreApplication.translate("KeysDock", text), value)
+            label = (
+                state_label(KEYS, value) if value else QCoreApplication.translate("KeysDock", text)
+            )
+            self.status_filter.addItem(label, value)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.view.add_filter_widget(self.status_filter)
 

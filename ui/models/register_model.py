@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from app.errors import PropDeskError
 from app.services import listing
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 200
 # How far select_id()/refresh() will page forward to find a row that is not loaded yet.
 MAX_SEEK_ROWS = 5000
+
+OVERDUE_COLOR = QColor("#c62828")
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the row's dict as the service returned it
 RawRole = Qt.ItemDataRole.UserRole + 2  # the cell's raw value (Decimal, datetime, …)
@@ -151,9 +154,11 @@ class RegisterTableModel(QAbstractTableModel):
         key = self._columns[index.column()]
         value = row.get(key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return formatting.format_value(value, key)
+            return formatting.format_value(value, key, self._name)
         if role == RawRole:
             return value
+        if role == Qt.ItemDataRole.ForegroundRole and row.get("overdue"):
+            return OVERDUE_COLOR  # a declared register's row past its due time (app.kit.lists)
         if role == Qt.ItemDataRole.TextAlignmentRole and formatting.is_numeric(value):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -168,7 +173,7 @@ class RegisterTableModel(QAbstractTableModel):
             return None
         key = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return formatting.column_label(key)
+            return formatting.column_label(key, self._name)
         if role == Qt.ItemDataRole.UserRole:
             return key
         return None

@@ -1,7 +1,7 @@
 """钥匙收发与使用 / 钥匙借用 — the key register (SPEC §3.1).
 
 One function per user intent; each checks its permission, validates everything before it writes
-anything, writes in one transaction (document number, KeyEvent trail and audit inside it) and
+anything, writes in one transaction (document number, RecordEvent trail and audit inside it) and
 returns frozen views, never model instances.
 
 Permissions (rules/roles.py):
@@ -15,14 +15,20 @@ The due time of a loan (当天借当天还) is explained in `loans`.
 
 Modules: `views` (the frozen views and the queries that build them), `catalogue` (registering,
 editing, retiring and finding keys), `codes` (key codes), `loans`, `handovers`, `stocktakes`,
-`lists` (the register lists), `scanning` (the scan box resolver), `trail` (KeyEvent trail and
+`lists` (the register lists), `scanning` (the scan box resolver), `trail` (RecordEvent trail and
 notes) and `signature_checks`. Callers use this package: `from app.services import keys`, then
 `keys.lend_key(...)`. Importing it registers the lists and the scan resolver.
 """
 
 from __future__ import annotations
 
-from app.models.keys import KEY_STATUSES, RETURN_CONDITIONS
+from app.registers.keys import (
+    BORROWER_KINDS,
+    HANDOVER_KINDS,
+    KEY_STATUSES,
+    LOAN_STATUSES,
+    RETURN_CONDITIONS,
+)
 
 # Importing `lists` registers the register lists with `listing`, importing `scanning` adds the
 # scan box resolver (app/services/scan.py imports this package for that).
@@ -37,7 +43,6 @@ from app.services.keys.catalogue import (
 )
 from app.services.keys.codes import AUTO_CODE_DIGITS, AUTO_CODE_PREFIX
 from app.services.keys.handovers import (
-    HANDOVER_KINDS,
     custodian_handover,
     get_handover,
     issue_keys,
@@ -50,7 +55,6 @@ from app.services.keys.lists import (
     register_keys,
 )
 from app.services.keys.loans import (
-    BORROWER_KINDS,
     END_OF_DAY,
     get_loan,
     lend_key,
@@ -65,7 +69,7 @@ from app.services.keys.stocktakes import (
     start_stocktake,
     stocktake_result,
 )
-from app.services.keys.views import LOAN_STATUSES, HandoverView, KeyView, LoanView, StocktakeResult
+from app.services.keys.views import HandoverView, KeyView, LoanView, StocktakeResult
 
 __all__ = [
     "AUTO_CODE_DIGITS",

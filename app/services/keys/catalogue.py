@@ -8,7 +8,9 @@ from typing import Any
 
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
-from app.models import Key, KeyEvent, Unit
+from app.kit import trail
+from app.models import Key, Unit
+from app.registers.keys import KEYS
 from app.rules.roles import Perm
 from app.services.context import Actor
 from app.services.keys.codes import _code_problem, _next_auto_code, _norm_code
@@ -183,16 +185,4 @@ def key_history(actor: Actor, key_id: int) -> list[dict[str, Any]]:
     """Every dated event of the key, oldest first: at, kind, username, detail, document."""
     if not Key.select().where(Key.id == key_id).exists():
         raise NotFound(Msg(QT_TRANSLATE_NOOP("app", "Key {id} does not exist."), id=key_id))
-    return list(
-        KeyEvent.select(
-            KeyEvent.id,
-            KeyEvent.at,
-            KeyEvent.kind,
-            KeyEvent.username,
-            KeyEvent.detail,
-            KeyEvent.document,
-        )
-        .where(KeyEvent.key == key_id)
-        .order_by(KeyEvent.at, KeyEvent.id)
-        .dicts()
-    )
+    return trail.for_record(KEYS.name, key_id)

@@ -8,17 +8,20 @@ import re
 import peewee
 
 from app.i18n import QT_TRANSLATE_NOOP, Msg
+from app.kit import registry
 from app.models import Key
-from app.services import numbering
 
 AUTO_CODE_PREFIX = "K"
 AUTO_CODE_DIGITS = 5
 
 # Code 128 carries printable ASCII; a space is legal in Code 128 but scanners and typing mangle it.
 _CODE_RE = re.compile(r"^[\x21-\x7e]+$")
-# The scan box resolves document numbers (YS-2026-00017 …) by their prefix, so a key code may not
-# start with one of those prefixes.
-_DOCUMENT_PREFIXES = tuple(f"{p}-" for p in numbering.PREFIXES)
+
+
+# The scan box resolves document numbers (YS-2026-00017 …) by their register's prefix, so a key
+# code may not start with any declared prefix.
+def _document_prefixes() -> tuple[str, ...]:
+    return tuple(f"{p}-" for p in registry.prefixes())
 
 
 def _norm_code(code: str) -> str:
@@ -36,7 +39,7 @@ def _code_problem(code: str, own_id: int | None = None) -> str | None:
             "app",
             "Use letters, digits and - . / only (no spaces, no Chinese): it goes on a barcode.",
         )
-    if code.startswith(_DOCUMENT_PREFIXES):
+    if code.startswith(_document_prefixes()):
         return QT_TRANSLATE_NOOP(
             "app", "A key code may not start like a document number (YS-, JJ-, QD- …)."
         )

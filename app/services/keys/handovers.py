@@ -8,6 +8,7 @@ from datetime import datetime
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.models import Key, KeyHandover, KeyHandoverLine, KeyLoan, Party
+from app.registers.keys import KEY_HANDOVERS
 from app.rules.roles import Perm
 from app.services import numbering
 from app.services.context import Actor
@@ -19,8 +20,6 @@ from app.services.keys.views import HandoverView, _handover_view
 from app.services.records import stamp_new, update_versioned
 from app.services.signatures import SignatureInput, store_signature
 from app.services.tx import audit, read_service, snapshot, write_service
-
-HANDOVER_KINDS = ("receive", "issue", "custodian")
 
 
 def _check_lines(
@@ -99,7 +98,7 @@ def _create_handover(
     from_sig = store_signature(actor, from_signature, "from_signature")
     to_sig = store_signature(actor, to_signature, "to_signature")
     handover = KeyHandover.create(
-        number=numbering.next_number("JJ", now),
+        number=numbering.next_number(KEY_HANDOVERS.prefix, now),
         kind=kind,
         from_name=from_name.strip(),
         to_name=to_name.strip(),

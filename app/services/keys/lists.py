@@ -11,7 +11,7 @@ import peewee
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Key, KeyHandover, KeyHandoverLine, KeyLoan, KeyStocktake, Unit
-from app.models.keys import KEY_STATUSES
+from app.registers.keys import KEY_STATUSES
 from app.rules.identity import mask_phone
 from app.rules.roles import Perm
 from app.services import listing

@@ -14,7 +14,7 @@ from datetime import datetime, time
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.models import Key, KeyLoan, Staff
-from app.models.keys import RETURN_CONDITIONS
+from app.registers.keys import KEY_LOANS, RETURN_CONDITIONS
 from app.rules.identity import check_phone
 from app.rules.roles import Perm
 from app.services import numbering, office_settings
@@ -33,7 +33,6 @@ from app.services.records import stamp_new, update_versioned
 from app.services.signatures import SignatureInput, store_signature
 from app.services.tx import audit, read_service, snapshot, write_service
 
-BORROWER_KINDS = ("staff", "external")
 END_OF_DAY = time(23, 59, 59)
 
 
@@ -169,7 +168,7 @@ def lend_key(
     assert key is not None
 
     signature_id = store_signature(actor, signature, "signature")
-    number = numbering.next_number("YS", now)
+    number = numbering.next_number(KEY_LOANS.prefix, now)
     loan = KeyLoan.create(
         number=number,
         key=key.id,

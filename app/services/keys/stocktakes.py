@@ -12,6 +12,7 @@ import peewee
 from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.models import Key, KeyLoan, KeyStocktake, KeyStocktakeScan
+from app.registers.keys import KEY_STOCKTAKES
 from app.rules.roles import Perm
 from app.services import numbering
 from app.services.context import Actor
@@ -113,7 +114,7 @@ def start_stocktake(actor: Actor, *, now: datetime | None = None) -> int:
     """Open a stocktake (QD-YYYY-NNNNN); scan every key in the cabinet, then finish it."""
     now = _now(now)
     stocktake = KeyStocktake.create(
-        number=numbering.next_number("QD", now),
+        number=numbering.next_number(KEY_STOCKTAKES.prefix, now),
         started_at=now,
         done_by=_who(actor),
         **stamp_new(actor),

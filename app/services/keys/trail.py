@@ -1,11 +1,12 @@
-"""What a change to a key leaves behind: the dated KeyEvent trail, the lines appended to a key's
+"""What a change to a key leaves behind: the dated event trail (the kit's RecordEvent), the lines appended to a key's
 notes, and the name and time they carry."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from app.models import KeyEvent
+from app.kit import trail
+from app.registers.keys import KEYS
 from app.services.context import Actor
 
 
@@ -24,9 +25,7 @@ def _fmt(value: datetime) -> str:
 def _event(
     actor: Actor, key_id: int, kind: str, at: datetime, detail: str = "", document: str = ""
 ) -> None:
-    KeyEvent.create(
-        key=key_id, at=at, username=actor.username, kind=kind, detail=detail, document=document
-    )
+    trail.add(actor, KEYS.name, key_id, kind, at, detail, document)
 
 
 def _append_note(notes: str, line: str) -> str:

@@ -16,8 +16,6 @@ from app.models import Key, KeyHandover, KeyHandoverLine, KeyLoan, Signature, Un
 from app.services.keys.codes import _norm_code
 from app.services.keys.trail import _now
 
-LOAN_STATUSES = ("out", "overdue", "returned", "damaged", "lost")
-
 
 @dataclass(frozen=True)
 class KeyView:

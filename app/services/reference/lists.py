@@ -14,6 +14,7 @@ from app.rules.roles import Perm
 from app.services import listing
 from app.services.context import Actor
 from app.services.listing import ListRequest, RegisterList
+from app.services.reference.labels import KIND_LABELS_ZH, STATUS_LABELS_ZH, USE_LABELS_ZH
 from app.services.reference.views import _area, _units_query
 from app.services.tx import audit
 
@@ -180,6 +181,17 @@ listing.register_list(
             "status": Unit.status,
         },
         default_sort="code",
+        title_zh="房号",
+        headers_zh={
+            "code": "房号",
+            "building": "楼栋",
+            "floor": "楼层",
+            "area": "面积(m²)",
+            "use": "用途",
+            "status": "状态",
+            "owner": "业主",
+        },
+        values_zh={"use": USE_LABELS_ZH, "status": STATUS_LABELS_ZH},
     )
 )
 listing.register_list(
@@ -192,6 +204,17 @@ listing.register_list(
         row=_parties_row,
         sort_fields={"name": Party.name, "kind": Party.kind, "is_company": Party.is_company},
         default_sort="name",
+        title_zh="业主租户",
+        headers_zh={
+            "name": "姓名/名称",
+            "kind": "类型",
+            "is_company": "是否公司",
+            "id_number": "证件号码",
+            "phone": "电话",
+            "emergency_phone": "紧急联系电话",
+            "units": "房号",
+        },
+        values_zh={"kind": KIND_LABELS_ZH},
     )
 )
 listing.register_list(
@@ -209,5 +232,13 @@ listing.register_list(
             "active": Staff.active,
         },
         default_sort="name",
+        title_zh="员工",
+        headers_zh={
+            "name": "姓名",
+            "department": "部门",
+            "position": "职务",
+            "phone": "电话",
+            "active": "在职",
+        },
     )
 )

@@ -8,7 +8,6 @@ from typing import Any
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.models import Department, Staff, User
-from app.models.keys import KeyLoan
 from app.models.reference import DEPARTMENTS
 from app.rules.roles import Perm
 from app.services.context import Actor
@@ -123,7 +122,8 @@ def update_staff(actor: Actor, staff_id: int, expected_version: int, **changes: 
 
 @write_service(Perm.STAFF_EDIT)
 def staff_leaves(actor: Actor, staff_id: int, left_on: date) -> StaffView:
-    """调离: refused while the person still holds a borrowed key; their accounts are disabled."""
+    """调离: refused while the person still holds an archive file, a key or anything else a
+    register lends to staff (`holder_field`); their accounts are disabled."""
     staff = get_or_404(Staff, staff_id)
     if not staff.active:
         raise ValidationError(
@@ -131,23 +131,19 @@ def staff_leaves(actor: Actor, staff_id: int, left_on: date) -> StaffView:
         )
     if not isinstance(left_on, date):
         raise ValidationError({"left_on": QT_TRANSLATE_NOOP("app", "Enter the date.")})
-    open_loans = (
-        KeyLoan.select()
-        .where(
-            (KeyLoan.borrower_staff == staff_id)
-            & KeyLoan.returned_at.is_null()
-            & KeyLoan.voided_at.is_null()
-        )
-        .count()
-    )
-    if open_loans:
+    # 调离客服部的工作人员，须清理移交档案文件后方可办理调离手续 (seed): every register that
+    # declares a holder (archive loans, key loans …) is asked what this person still holds.
+    from app.registers.archives.services import holdings_of
+
+    held = holdings_of(staff_id)
+    if held:
         raise ValidationError(
             {
                 "left_on": Msg(
                     QT_TRANSLATE_NOOP(
-                        "app", "This person still holds {n} borrowed key(s); take them back first."
+                        "app", "This person still holds: {items}. Take them back first."
                     ),
-                    n=open_loans,
+                    items="；".join(held),
                 )
             }
         )

@@ -1,0 +1,150 @@
+"""The desk's Today panel (SPEC §5): for every declared register with a `today` spec that the
+clerk may see, what is past its due time — keys out past the cut-off, archive files overdue — or,
+for `all_open` registers (incidents), everything still open.
+
+Each group is ONE query for its first lines on the indexed due field (`due_at < now` over the open
+records: `today.open_where(model)`, else `today.open_states` on the state field) plus a count of
+the same rows, and one `MIN(due_at)` over the open records not yet due, so the panel knows when to
+look again (the key cut-off) without polling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import peewee
+
+from app.kit import registry
+from app.kit.declare import Register
+from app.kit.lists import _label_field
+from app.services.context import Actor
+from app.services.tx import read_service
+
+LINES = 50  # lines per group; the count says how many there are in all
+
+
+@dataclass(frozen=True)
+class TodayLine:
+    register: str
+    record_id: int
+    text: str  # number/code + title ("JY-2026-00017 张三"); the panel adds the due time
+    due_at: datetime | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class TodayGroup:
+    register: str
+    en: str
+    zh: str
+    count: int  # every matching record, not only the lines listed
+    lines: tuple[TodayLine, ...]
+    all_open: bool = False
+    next_due: datetime | None = None  # the next open record to fall due (None: none)
+
+
+def _open_condition(reg: Register) -> Any:
+    model = reg.model
+    spec = reg.today
+    assert spec is not None
+    if spec.open_where is not None:
+        cond = spec.open_where(model)
+    elif spec.open_states:
+        cond = getattr(model, reg.state_field).in_(list(spec.open_states))
+    else:
+        cond = model.id.is_null(False)
+    if "voided_at" in model._meta.fields:
+        cond &= model.voided_at.is_null()
+    return cond
+
+
+def _title_select(reg: Register) -> tuple[list[Any], Any]:
+    """Extra columns for the line text and the join they need (a FK title shows its label)."""
+    model = reg.model
+    if not reg.title_field:
+        return [], None
+    fobj = model._meta.fields.get(reg.title_field)
+    if isinstance(fobj, peewee.ForeignKeyField):
+        alias = fobj.rel_model.alias("today_title")
+        label = getattr(alias, _label_field(fobj.rel_model).name)
+        return [label.alias("today_title")], (alias, fobj)
+    if fobj is not None:
+        return [fobj.alias("today_title")], None
+    return [], None
+
+
+def _text(reg: Register, row: dict[str, Any]) -> str:
+    parts = []
+    if reg.prefix:
+        parts.append(row.get(reg.number_field) or "")
+    if reg.code_field:
+        parts.append(row.get(reg.code_field) or "")
+    parts.append(str(row.get("today_title") or ""))
+    return " ".join(p for p in parts if p)
+
+
+def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
+    """One register's group (the caller checked the permission)."""
+    spec = reg.today
+    assert spec is not None
+    model = reg.model
+    due = getattr(model, reg.due_field)
+    where = _open_condition(reg)
+    if not spec.all_open:
+        where &= due < now
+    extra, join = _title_select(reg)
+    columns = [model.id, due]
+    for name in (reg.number_field if reg.prefix else "", reg.code_field):
+        if name:
+            columns.append(getattr(model, name))
+    query = model.select(*columns, *extra)
+    if join is not None:
+        alias, fobj = join
+        query = query.join(alias, peewee.JOIN.LEFT_OUTER, on=(fobj == alias.id))
+    # Oldest due first; open records without a due time (all_open) after those with one.
+    order = [due.is_null(), due.asc(), model.id.asc()] if spec.all_open else [due.asc(), model.id]
+    rows = list(query.where(where).order_by(*order).limit(limit).dicts())
+    count = model.select(model.id).where(where).count()
+    next_due = None
+    if not spec.all_open:
+        next_due = (
+            model.select(peewee.fn.MIN(due)).where(_open_condition(reg) & (due >= now)).scalar()
+        )
+        next_due = _as_datetime(due, next_due)
+    lines = []
+    for r in rows:
+        at = _as_datetime(due, r.get(reg.due_field))
+        text = spec.describe(r) if spec.describe is not None else _text(reg, r)
+        lines.append(TodayLine(reg.name, r["id"], text, at, at is not None and at < now))
+    return TodayGroup(
+        register=reg.name,
+        en=spec.en,
+        zh=spec.zh,
+        count=count,
+        lines=tuple(lines),
+        all_open=spec.all_open,
+        next_due=next_due,
+    )
+
+
+def _as_datetime(field: Any, value: Any) -> datetime | None:
+    if isinstance(value, str):  # SQLite hands MIN() and some dict rows back as text
+        value = field.python_value(value)
+    return value if isinstance(value, datetime) else None
+
+
+def registers_for(actor: Actor) -> list[Register]:
+    """The registers with a Today line this actor may see, in declaration order."""
+    return [r for r in registry.all_registers() if r.today is not None and actor.can(r.view_perm)]
+
+
+@read_service(None)
+def today(actor: Actor, now: datetime | None = None, limit: int = LINES) -> list[TodayGroup]:
+    """Every Today group the actor may see (empty groups included: the panel says "none")."""
+    now = now or datetime.now()
+    return [group(reg, now, limit) for reg in registers_for(actor)]
+
+
+__all__ = ["LINES", "TodayGroup", "TodayLine", "group", "registers_for", "today"]

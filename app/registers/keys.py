@@ -1,0 +1,254 @@
+"""钥匙收发与使用 / 钥匙借用 (SPEC §3.1) in the register kit: every label, prefix and switch of the
+key register, declared once. The models and their value labels (choices) are in
+app/models/keys.py, so the slips can print them without importing the services; what is special
+(lending by scan with the same-day cut-off, handover line tables, stocktake by scan) stays
+hand-written in app/services/keys, which registers these registers' lists itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from app.kit import Column, Field, ListSpec, Register, TodaySpec, declare, values_of
+from app.kit.due import SameDayCutoff
+from app.kit.history_import import lends
+from app.kit.slips import Slip
+from app.models import Key, KeyHandover, KeyLoan, KeyStocktake
+from app.models.keys import (
+    BORROWER_KIND_CHOICES,
+    HANDOVER_KIND_CHOICES,
+    KEY_STATES,
+    LOAN_STATUS_CHOICES,
+    RETURN_CONDITION_CHOICES,
+)
+from app.rules.roles import Perm
+from app.services.context import Actor
+
+
+# The key register's prints are hand-written (app/services/keys/printing.py: they gather, render
+# and log themselves); declared here so the kit, the dock and the conformance test see them.
+def _tags(actor: Actor, ids: Sequence[int], paper: str) -> bytes:
+    from app.services.keys import printing
+
+    codes = [k.code for k in Key.select(Key.code).where(Key.id.in_(list(ids))).order_by(Key.code)]
+    return printing.key_tags_pdf(actor, codes, "label" if paper == "label_50x30" else "a4_sheet")
+
+
+def _one(model: type, printer: str) -> Callable[[Actor, Sequence[int], str], bytes]:
+    def pdf(actor: Actor, ids: Sequence[int], paper: str) -> bytes:
+        from app.services.keys import printing
+
+        record = model.get_by_id(ids[0])
+        return getattr(printing, printer)(actor, record.number, paper)
+
+    return pdf
+
+
+# The hand-written lists and the key scan resolver live with the key services.
+LIST_MODULE = "app.services.keys"
+
+KEY_STATUSES = values_of(KEY_STATES)
+RETURN_CONDITIONS = values_of(RETURN_CONDITION_CHOICES)
+BORROWER_KINDS = values_of(BORROWER_KIND_CHOICES)
+LOAN_STATUSES = values_of(LOAN_STATUS_CHOICES)
+HANDOVER_KINDS = values_of(HANDOVER_KIND_CHOICES)
+
+
+KEYS = declare(
+    Register(
+        name="keys",
+        model=Key,
+        en="Keys",
+        zh="钥匙",
+        view_perm=Perm.KEYS_VIEW,
+        code_field="code",
+        title_field="label",
+        states=KEY_STATES,
+        fields=(
+            Field("code", "Key code", "钥匙编号", required=True, max_length=32),
+            Field("label", "Label", "名称", required=True, max_length=128),
+            Field("unit", "Unit", "房号", kind="ref", ref="units"),
+            Field("area", "Public area", "公共区域", max_length=64),
+            Field("key_count", "Keys", "钥匙数", kind="int", min_value=1, max_value=999),
+            Field("hook", "Hook", "钩位", max_length=16),
+            Field("holder", "Held by", "持有人", max_length=128),
+            Field("notes", "Notes", "备注", kind="multiline"),
+        ),
+        list=ListSpec(
+            columns=(
+                "code",
+                "label",
+                "unit",
+                "area",
+                "key_count",
+                "hook",
+                "status",
+                "holder",
+                "due_at",
+            ),
+            extra_columns=(Column("due_at", "Due", "应还时间", expr=lambda: KeyLoan.due_at),),
+            default_sort="code",
+        ),
+        create_perm=Perm.KEYS_MANAGE,
+        edit_perm=Perm.KEYS_MANAGE,
+        card=("code", "label", "unit", "area", "key_count", "hook", "status", "holder", "notes"),
+        slips=(Slip("tag", "Key tag", "钥匙牌", ("label_50x30", "a4"), (), pdf=_tags),),
+        list_module=LIST_MODULE,
+    )
+)
+
+KEY_LOANS = declare(
+    Register(
+        name="key_loans",
+        model=KeyLoan,
+        en="Key loans",
+        zh="钥匙借用",
+        view_perm=Perm.KEYS_VIEW,
+        prefix="YS",
+        title_field="borrower_name",
+        fields=(
+            Field(
+                "borrower_kind",
+                "Borrower kind",
+                "借用人类别",
+                kind="choice",
+                choices=BORROWER_KIND_CHOICES,
+            ),
+            Field("borrower_name", "Borrower", "借用人", max_length=64),
+            Field("borrower_phone", "Borrower's phone", "借用人电话", max_length=32, pii=True),
+            Field("borrower_org", "Borrower's organisation", "借用单位", max_length=128),
+            Field("purpose", "Purpose", "用途", kind="multiline"),
+            Field("document_ref", "Document reference", "证件/文件号", max_length=64, pii=True),
+            Field("approved_by", "Approved by", "批准领导", max_length=64),
+            Field("lent_at", "Lent", "借出时间", kind="datetime"),
+            Field("lent_by", "Lent by", "经办人", max_length=64),
+            Field("due_at", "Due", "应还时间", kind="datetime"),
+            Field("returned_at", "Returned", "归还时间", kind="datetime"),
+            Field("returned_to", "Taken back by", "接收人", max_length=64),
+            Field(
+                "return_condition",
+                "Condition",
+                "归还状况",
+                kind="choice",
+                choices=RETURN_CONDITION_CHOICES,
+            ),
+            Field("statement", "Statement", "情况说明", kind="multiline"),
+        ),
+        list=ListSpec(
+            columns=(
+                "number",
+                "key_code",
+                "key_label",
+                "borrower_name",
+                "borrower_phone",
+                "lent_at",
+                "due_at",
+                "returned_at",
+                "status",
+            ),
+            extra_columns=(
+                Column("key_code", "Key", "钥匙编号", expr=lambda: Key.code),
+                Column("key_label", "Key label", "钥匙名称", expr=lambda: Key.label),
+                Column(
+                    "status",
+                    "Status",
+                    "状态",
+                    expr=lambda: KeyLoan.returned_at,
+                    sort=False,
+                    choices=LOAN_STATUS_CHOICES,
+                ),
+            ),
+            default_sort="lent_at",
+        ),
+        due=SameDayCutoff("key_loan_cutoff"),
+        today=TodaySpec(
+            "Keys out past the cut-off",
+            "逾期未还钥匙",
+            open_where=lambda m: m.returned_at.is_null(),
+        ),
+        holder_field="borrower_staff",
+        import_row=lends("key", free="in_cabinet", lent="lent", event="lent"),
+        number_label=("Number", "借用单号"),
+        slips=(
+            Slip(
+                "loan_slip",
+                "Key loan slip",
+                "钥匙借用单",
+                ("receipt_80", "receipt_58", "a5"),
+                (),
+                pdf=_one(KeyLoan, "key_loan_pdf"),
+            ),
+        ),
+        list_module=LIST_MODULE,
+    )
+)
+
+KEY_HANDOVERS = declare(
+    Register(
+        name="key_handovers",
+        model=KeyHandover,
+        en="Key handovers",
+        zh="钥匙交接",
+        view_perm=Perm.KEYS_VIEW,
+        prefix="JJ",
+        fields=(
+            Field("kind", "Kind", "交接类型", kind="choice", choices=HANDOVER_KIND_CHOICES),
+            Field("from_name", "From", "移交人", max_length=128),
+            Field("to_name", "To", "接收人", max_length=128),
+            Field("at", "Date", "日期", kind="datetime"),
+            Field("notes", "Notes", "备注", kind="multiline"),
+        ),
+        list=ListSpec(
+            columns=("number", "kind", "from_name", "to_name", "at", "key_sets", "notes"),
+            extra_columns=(
+                Column("key_sets", "Key sets", "钥匙套数", expr=lambda: KeyHandover.id, sort=False),
+            ),
+            default_sort="number",
+        ),
+        number_label=("Number", "交接单号"),
+        slips=(
+            Slip(
+                "handover_sheet",
+                "Key handover sheet",
+                "钥匙交接表",
+                ("a4", "a5"),
+                (),
+                pdf=_one(KeyHandover, "key_handover_pdf"),
+            ),
+        ),
+        list_module=LIST_MODULE,
+    )
+)
+
+KEY_STOCKTAKES = declare(
+    Register(
+        name="key_stocktakes",
+        model=KeyStocktake,
+        en="Key stocktakes",
+        zh="钥匙清点",
+        view_perm=Perm.KEYS_VIEW,
+        prefix="QD",
+        title_field="done_by",
+        fields=(
+            Field("started_at", "Started", "开始时间", kind="datetime"),
+            Field("finished_at", "Finished", "完成时间", kind="datetime"),
+            Field("done_by", "Done by", "经办人", max_length=64),
+            Field("notes", "Notes", "备注", kind="multiline"),
+        ),
+        list=ListSpec(
+            columns=("number", "started_at", "finished_at", "done_by"), default_sort="number"
+        ),
+        number_label=("Number", "清点单号"),
+        slips=(
+            Slip(
+                "stocktake_report",
+                "Key stocktake report",
+                "钥匙清点表",
+                ("a4",),
+                (),
+                pdf=_one(KeyStocktake, "key_stocktake_pdf"),
+            ),
+        ),
+        list_module=LIST_MODULE,
+    )
+)
