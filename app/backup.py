@@ -63,6 +63,7 @@ from app.db import (
     close_database,
     db_proxy,
     default_backup_dir,
+    files_folder_of,
     make_database,
     parse_database_url,
     run_with_retry,
@@ -301,10 +302,35 @@ def backup_sqlite_database(
         raise BackupError(f"backup to {dest} failed: {exc}") from exc
     except OSError as exc:
         raise BackupError(f"cannot write the backup to {folder}: {exc}") from exc
+    copy_scans(files_folder_of(target.path), files_folder_of(folder / target.path.stem))
     log.info("backup (%s) written: %s", reason, dest)
     if prune and reason in ROUTINE_REASONS:
         prune_backups(folder, target.path.stem, reason, keep_count())
     return dest
+
+
+def copy_scans(source: Path, dest: Path) -> int:
+    """Copy the scanned copies `dest` lacks (content-addressed: a file's name is its sha256, so
+    one folder serves every backup of the database and nothing is ever overwritten or pruned).
+    Each file is written under a temporary name, then renamed. → how many were copied."""
+    if not source.is_dir():
+        return 0
+    copied = 0
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        for item in source.iterdir():
+            if item.name.startswith(".") or not item.is_file():
+                continue  # a scan still being written
+            final = dest / item.name
+            if final.is_file() and final.stat().st_size == item.stat().st_size:
+                continue
+            temp = dest / f".{item.name}.part"
+            shutil.copyfile(item, temp)
+            os.replace(temp, final)
+            copied += 1
+    except OSError as exc:
+        raise BackupError(f"cannot copy the scanned copies to {dest}: {exc}") from exc
+    return copied
 
 
 def take_backup(
@@ -605,6 +631,9 @@ def restore_backup(
             dest.close()
     finally:
         source.close()
+    named = parse_backup_name(backup_file.name)
+    scans_stem = named[0] if named else backup_file.stem
+    copy_scans(files_folder_of(backup_file.parent / scans_stem), files_folder_of(path))
     after = check_sqlite_file(path, count_rows=True)
     if after.schema_version != checked.schema_version or after.tables != checked.tables:
         raise BackupError(

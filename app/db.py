@@ -332,3 +332,9 @@ def is_sqlite() -> bool:
 def default_backup_dir(target: DatabaseTarget) -> Path:
     assert target.path is not None
     return target.path.parent / "propdesk-backups"
+
+
+def files_folder_of(database_path: Path) -> Path:
+    """Where a SQLite database keeps its scanned copies: `<stem>-files` beside the file (backups
+    and restore copy it with the database; app/services/attachments.py writes it)."""
+    return database_path.parent / f"{database_path.stem}-files"

@@ -315,6 +315,8 @@ class Register:
     export: bool = True
     # Hooks: validate a create beyond the fields; side effects after the row is written.
     create_guard: Guard | None = None
+    # An edit's own rules (the record as it is, the cleaned changes in `inputs`).
+    edit_guard: Guard | None = None
     on_create: Handler | None = None
     trail: bool = True  # transitions and creates leave a RecordEvent row
     # Override hook for the list: a module that registers a hand-written `listing.RegisterList`

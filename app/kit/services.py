@@ -187,9 +187,10 @@ def edit(
     names = [n for n in reg.editable if n in values]
     errors: dict[str, str] = {}
     cleaned = clean_fields([reg.field(n) for n in names], values, errors)
+    record = _get(reg, record_id)
+    _run_guard(reg.edit_guard, Context(actor, reg, record, cleaned, datetime.now()), errors)
     if errors:
         raise ValidationError(errors)
-    record = _get(reg, record_id)
     before = snapshot(record)
     changes = {n: v for n, v in cleaned.items() if _column_name(reg.model, n)}
     _versioned_update(actor, reg, record, version, changes)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import peewee
 
-from app.db import db_proxy
+from app.db import db_proxy, files_folder_of
 from app.errors import NotFound, StorageUnavailable, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.models import Attachment, AttachmentBlob
@@ -93,8 +93,7 @@ def files_folder() -> Path | None:
     database = db_proxy.obj
     if not isinstance(database, peewee.SqliteDatabase):
         return None
-    path = Path(database.database)
-    return path.parent / f"{path.stem}{FOLDER_SUFFIX}"
+    return files_folder_of(Path(database.database))
 
 
 def _blob_path(folder: Path, sha256: str) -> Path:

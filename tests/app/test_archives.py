@@ -625,6 +625,35 @@ def test_a_dropped_share_leaves_no_half_file(
     assert ArchiveDocument.get_by_id(notice.id).attachment_id is None
 
 
+@pytest.mark.skipif(
+    bool(os.environ.get("PROPDESK_TEST_DB")),
+    reason="scans go beside a SQLite file; on PostgreSQL they live in the database",
+)
+def test_a_backup_keeps_the_scans_and_a_restore_brings_them_back(
+    db: DatabaseInfo, clerk: Actor, units: dict[str, int], tmp_path: Path
+) -> None:
+    import shutil
+
+    from app import backup
+    from app.db import close_database
+    from app.db_open import open_database
+
+    file = household(clerk, units["A-101"])
+    notice = _doc(clerk, file["id"], "入伙通知书")
+    archives.attach_scan(clerk, notice.id, "入伙通知书.pdf", PDF)
+    made = backup.take_backup(backup.MANUAL, tmp_path / "backups", now=datetime(2026, 12, 1, 9))
+    kept = tmp_path / "backups" / f"{db.target.path.stem}-files"
+    assert [p.read_bytes() for p in kept.iterdir()] == [PDF]
+    backup.take_backup(backup.MANUAL, tmp_path / "backups", now=datetime(2026, 12, 1, 10))
+    assert len(list(kept.iterdir())) == 1  # a second backup shares the folder: stored once
+
+    close_database()
+    shutil.rmtree(attachments_folder := db.target.path.parent / f"{db.target.path.stem}-files")
+    backup.restore_backup(made, str(db.target.path), force=True)
+    open_database(str(db.target.path))
+    assert (attachments_folder.is_dir(), archives.open_scan(clerk, notice.id)[2]) == (True, PDF)
+
+
 def test_scans_live_in_the_database_on_postgresql(
     clerk: Actor, units: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

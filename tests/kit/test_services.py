@@ -92,3 +92,18 @@ def test_void_needs_a_reason_and_a_voided_record_moves_no_more(admin: Actor, uni
         kit.transition(admin, "archives", "retire", row["id"], None, {"reason": "x"})
     kept = ArchiveFile.get_by_id(row["id"])  # nothing is hard-deleted
     assert kept.status == "on_shelf" and kept.voided_by
+
+
+def test_an_edit_keeps_the_registers_rules(admin: Actor, unit: int) -> None:
+    """One household file per unit (一户一档) holds for edits as for new files."""
+    first = kit.create(admin, "archives", {"category": "household", "unit": unit, "title": "A"})
+    other = kit.create(admin, "archives", {"category": "daily", "unit": unit, "title": "日常"})
+    with pytest.raises(ValidationError) as err:
+        kit.edit(admin, "archives", other["id"], other["version"], {"category": "household"})
+    assert first["code"] in str(err.value.errors["category"])
+    with pytest.raises(ValidationError) as err:
+        kit.edit(admin, "archives", other["id"], other["version"], {"unit": None})
+    assert "unit" in err.value.errors
+    assert ArchiveFile.get_by_id(other["id"]).category == "daily"
+    renamed = kit.edit(admin, "archives", first["id"], first["version"], {"title": "A 新"})
+    assert renamed["title"] == "A 新"  # the file itself is no duplicate of itself

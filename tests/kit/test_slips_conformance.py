@@ -4,13 +4,21 @@ the page, zxing-cpp reads it) — on realistic records made by the demo through 
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from pdf_helpers import all_text, code128s, flat
 
 from app import demo
+from app.db import close_database
+from app.db_open import open_database
 from app.kit import registry
 from app.kit.slips import print_list, print_slip
-from app.services.context import Actor
+from app.models import User
+from app.services.context import SYSTEM, Actor
 
 SLIPS = [(r.name, s.name) for r in registry.all_registers() for s in r.slips]
 
@@ -20,10 +28,28 @@ def test_keys_and_archives_print() -> None:
     assert {"keys", "key_loans", "archives", "archive_loans"} <= names
 
 
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo office for the module (made through the services), copied for each test."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    open_database(str(path), create=True)
+    try:
+        demo.create_demo(SYSTEM, seed=7, units_per_floor=2)
+    finally:
+        close_database()
+    return path
+
+
 @pytest.fixture
-def office(admin: Actor) -> Actor:
-    demo.create_demo(admin, seed=7, units_per_floor=2)
-    return admin
+def office(demo_file: Path, tmp_path: Path) -> Iterator[Actor]:
+    if os.environ.get("PROPDESK_TEST_DB"):
+        pytest.skip("prints are the same on PostgreSQL; the demo office is a SQLite file here")
+    path = tmp_path / "office.sqlite3"
+    shutil.copyfile(demo_file, path)
+    open_database(str(path))
+    user = User.get(User.username == demo.DEMO_ADMIN)
+    yield Actor(user.id, user.username, user.role, user.display_name)
+    close_database()
 
 
 @pytest.mark.parametrize(("register", "slip_name"), SLIPS)

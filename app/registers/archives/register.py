@@ -240,6 +240,7 @@ ARCHIVES = declare(
         create_perm=Perm.ARCHIVES_MANAGE,
         create_fields=("code", "category", "unit", "title", "shelf", "notes"),
         create_guard=rules.before_create_file,
+        edit_guard=rules.before_edit_file,
         on_create=rules.after_create_file,
         edit_perm=Perm.ARCHIVES_MANAGE,
         editable=("category", "unit", "title", "shelf", "notes"),

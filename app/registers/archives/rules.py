@@ -164,6 +164,36 @@ def before_create_file(ctx: Context) -> dict[str, str]:
     return errors
 
 
+def before_edit_file(ctx: Context) -> dict[str, str]:
+    """An edit keeps the same rules: a unit's file keeps a unit, one household file per unit."""
+    record = ctx.record
+    category = ctx.inputs.get("category", record.category)
+    unit = ctx.inputs.get("unit", record.unit_id)
+    if category in UNIT_CATEGORIES and unit is None:
+        return {"unit": QT_TRANSLATE_NOOP("app", "A unit's file needs its unit.")}
+    if category != "household" or unit is None:
+        return {}
+    other = (
+        ArchiveFile.select(ArchiveFile.code)
+        .where(
+            (ArchiveFile.unit == unit)
+            & (ArchiveFile.category == "household")
+            & ArchiveFile.voided_at.is_null()
+            & (ArchiveFile.id != record.id)
+        )
+        .first()
+    )
+    if other is None:
+        return {}
+    field = "unit" if "unit" in ctx.inputs else "category"
+    return {
+        field: Msg(
+            QT_TRANSLATE_NOOP("app", "This unit already has its household file {code}."),
+            code=other.code,
+        )
+    }
+
+
 def after_create_file(ctx: Context) -> None:
     """A new file starts with the seed's checklist for its category, nothing ticked yet."""
     order = 0
