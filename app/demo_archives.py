@@ -14,6 +14,7 @@ from typing import Any
 
 from app.kit import services as kit
 from app.models import ArchiveDocument, ArchiveFile, Building, Department, Staff, Unit
+from app.registers.archives import rules
 from app.registers.archives import services as archives
 from app.rules.roles import Perm
 from app.services import calendar
@@ -67,19 +68,6 @@ def _tick_contents(actor: Actor, rng: random.Random, file_ids: list[int]) -> int
 def _set_shelves(actor: Actor, shelves: dict[int, str]) -> None:
     for file_id, shelf in shelves.items():
         ArchiveFile.update(shelf=shelf).where(ArchiveFile.id == file_id).execute()
-
-
-def _present(file_id: int) -> list[int]:
-    return [
-        d.id
-        for d in ArchiveDocument.select(ArchiveDocument.id)
-        .where(
-            (ArchiveDocument.file == file_id)
-            & ArchiveDocument.present
-            & ArchiveDocument.voided_at.is_null()
-        )
-        .order_by(ArchiveDocument.sort_order)
-    ]
 
 
 def create_archive_demo(
@@ -160,7 +148,7 @@ def create_archive_demo(
 
     def give_back(file: Any, record: dict[str, Any], at: datetime, problem: str = "") -> None:
         """Returned and checked item by item; `problem` "missing" / "damaged": one item."""
-        items = _present(file.id)
+        items = rules.present_documents(file.id)
         inputs: dict[str, Any] = {"ok": items}
         if problem and items:
             names = dict(

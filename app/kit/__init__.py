@@ -21,6 +21,7 @@ from app.kit.declare import (
     Register,
     TodaySpec,
     Transition,
+    choice_filter,
     choices,
     values_of,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "Register",
     "TodaySpec",
     "Transition",
+    "choice_filter",
     "choices",
     "declare",
     "registry",

@@ -331,6 +331,9 @@ class Register:
     # complete and check the cleaned row (`ctx.inputs`, `ctx.now` = the row's date) before it is
     # written — e.g. an open past loan marks its file lent (`history_import.lends(...)`).
     import_row: Guard | None = None
+    # Value labels the register's records carry that are not one of its fields' choices: the
+    # trail's event kinds, a contents list's sections, a checklist's results — name → choices.
+    value_sets: tuple[tuple[str, tuple[Choice, ...]], ...] = ()
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -383,12 +386,39 @@ class Register:
         if self.today:
             out.append((self.today.en, self.today.zh))
         out += [(slip.en, slip.zh) for slip in self.slips]
+        for _name, items in self.value_sets:
+            out += [(c.en, c.zh) for c in items]
         return out
+
+    def values(self, name: str) -> tuple[Choice, ...]:
+        """A declared value set (`value_sets`) by name."""
+        for set_name, items in self.value_sets:
+            if set_name == name:
+                return items
+        raise KeyError(f"{self.name} declares no value set {name}")
 
 
 def choices(*items: tuple[str, str, str]) -> tuple[Choice, ...]:
     """choices(("good", "Good", "完好"), …) — value labels, declared once."""
     return tuple(Choice(*item) for item in items)
+
+
+def choice_filter(
+    name: str, en: str, zh: str, items: Sequence[Choice], field: str = "", all_label=("All", "全部")
+) -> Filter:
+    """A list filter offering every value of `items` (a field's choices or the states), with
+    "all" first: the options reuse the declared value labels instead of repeating them."""
+    column = field or name
+
+    def where(value: str) -> Callable[[Any, datetime], Any]:
+        return lambda model, now: getattr(model, column) == value
+
+    return Filter(
+        name,
+        en,
+        zh,
+        (("", *all_label, None),) + tuple((c.value, c.en, c.zh, where(c.value)) for c in items),
+    )
 
 
 def values_of(items: Sequence[Choice]) -> tuple[str, ...]:

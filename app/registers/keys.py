@@ -17,6 +17,7 @@ from app.models import Key, KeyHandover, KeyLoan, KeyStocktake
 from app.models.keys import (
     BORROWER_KIND_CHOICES,
     HANDOVER_KIND_CHOICES,
+    KEY_EVENT_CHOICES,
     KEY_STATES,
     LOAN_STATUS_CHOICES,
     RETURN_CONDITION_CHOICES,
@@ -92,6 +93,7 @@ KEYS = declare(
         create_perm=Perm.KEYS_MANAGE,
         edit_perm=Perm.KEYS_MANAGE,
         card=("code", "label", "unit", "area", "key_count", "hook", "status", "holder", "notes"),
+        value_sets=(("event", KEY_EVENT_CHOICES),),
         slips=(Slip("tag", "Key tag", "钥匙牌", ("label_50x30", "a4"), (), pdf=_tags),),
         list_module=LIST_MODULE,
     )

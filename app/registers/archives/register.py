@@ -7,7 +7,17 @@ accountability lists, printing data).
 
 from __future__ import annotations
 
-from app.kit import Field, Filter, ListSpec, Register, TodaySpec, Transition, choices, declare
+from app.kit import (
+    Field,
+    Filter,
+    ListSpec,
+    Register,
+    TodaySpec,
+    Transition,
+    choice_filter,
+    choices,
+    declare,
+)
 from app.kit.due import WorkingDays
 from app.kit.history_import import lends
 from app.kit.slips import Barcode, Header, Label, Note, Rows, Signatures, Slip, Table
@@ -51,19 +61,6 @@ SECTIONS = choices(
     ("renovation", "Renovation documents", "室内装修管理资料"),
     ("other", "Other", "其他"),
 )
-
-
-def _status_filter(states: tuple[tuple[str, str, str], ...], field: str = "status") -> Filter:
-    return Filter(
-        field,
-        "Status",
-        "状态",
-        (("", "All", "全部", None),)
-        + tuple(
-            (value, en, zh, lambda m, now, v=value: getattr(m, field) == v)
-            for value, en, zh in states
-        ),
-    )
 
 
 # -- what the archive clerk prints (app/kit/slips.py) -------------------------------------------
@@ -216,22 +213,13 @@ ARCHIVES = declare(
         list=ListSpec(
             columns=("code", "category", "unit", "title", "shelf", "status", "holder", "due_at"),
             filters=(
-                _status_filter(
-                    (
-                        ("on_shelf", "On the shelf", "在架"),
-                        ("lent", "Lent", "借出"),
-                        ("retired", "Retired", "已停用"),
-                    )
-                ),
-                Filter(
+                choice_filter("status", "Status", "状态", FILE_STATES),
+                choice_filter(
                     "category",
                     "Category",
                     "档案类别",
-                    (("", "All categories", "全部类别", None),)
-                    + tuple(
-                        (c.value, c.en, c.zh, lambda m, now, v=c.value: m.category == v)
-                        for c in CATEGORIES
-                    ),
+                    CATEGORIES,
+                    all_label=("All categories", "全部类别"),
                 ),
             ),
             default_sort="code",
@@ -246,6 +234,7 @@ ARCHIVES = declare(
         editable=("category", "unit", "title", "shelf", "notes"),
         void_perm=Perm.ARCHIVES_MANAGE,
         card=("code", "category", "unit", "title", "shelf", "status", "holder", "due_at", "notes"),
+        value_sets=(("section", SECTIONS), ("check", CHECK_RESULTS)),
         whereabouts=rules.file_whereabouts,
         slips=(FILE_LABEL,),
         transitions=(
@@ -456,7 +445,7 @@ ARCHIVE_INCIDENTS = declare(
         list=ListSpec(
             columns=("number", "file", "kind", "responsible_name", "status", "created_at"),
             extra_columns=(),
-            filters=(_status_filter((("open", "Open", "处理中"), ("closed", "Closed", "已结案"))),),
+            filters=(choice_filter("status", "Status", "状态", INCIDENT_STATES),),
             default_sort="number",
         ),
         today=TodaySpec(

@@ -136,62 +136,48 @@ def next_file_code() -> str:
     return f"{AUTO_CODE_PREFIX}{number:0{AUTO_CODE_DIGITS}d}"
 
 
-def before_create_file(ctx: Context) -> dict[str, str]:
-    """Codes upper-cased or made up; a unit's file categories need the unit; one household
-    file per unit (一户一档)."""
-    values = ctx.inputs
-    errors: dict[str, str] = {}
-    values["code"] = (values.get("code") or "").upper() or next_file_code()
-    category = values.get("category")
-    unit = values.get("unit")
-    if category in UNIT_CATEGORIES and unit is None:
-        errors["unit"] = QT_TRANSLATE_NOOP("app", "A unit's file needs its unit.")
-    if category == "household" and unit is not None:
-        other = (
-            ArchiveFile.select(ArchiveFile.code)
-            .where(
-                (ArchiveFile.unit == unit)
-                & (ArchiveFile.category == "household")
-                & ArchiveFile.voided_at.is_null()
-            )
-            .first()
-        )
-        if other is not None:
-            errors["unit"] = Msg(
-                QT_TRANSLATE_NOOP("app", "This unit already has its household file {code}."),
-                code=other.code,
-            )
-    return errors
-
-
-def before_edit_file(ctx: Context) -> dict[str, str]:
-    """An edit keeps the same rules: a unit's file keeps a unit, one household file per unit."""
-    record = ctx.record
-    category = ctx.inputs.get("category", record.category)
-    unit = ctx.inputs.get("unit", record.unit_id)
+def _file_rules(
+    category: Any, unit: Any, own_id: int | None, field: str = "unit"
+) -> dict[str, str]:
+    """A unit's file categories need the unit; one household file per unit (一户一档)."""
     if category in UNIT_CATEGORIES and unit is None:
         return {"unit": QT_TRANSLATE_NOOP("app", "A unit's file needs its unit.")}
     if category != "household" or unit is None:
         return {}
-    other = (
-        ArchiveFile.select(ArchiveFile.code)
-        .where(
-            (ArchiveFile.unit == unit)
-            & (ArchiveFile.category == "household")
-            & ArchiveFile.voided_at.is_null()
-            & (ArchiveFile.id != record.id)
-        )
-        .first()
+    query = ArchiveFile.select(ArchiveFile.code).where(
+        (ArchiveFile.unit == unit)
+        & (ArchiveFile.category == "household")
+        & ArchiveFile.voided_at.is_null()
     )
+    if own_id is not None:
+        query = query.where(ArchiveFile.id != own_id)
+    other = query.first()
     if other is None:
         return {}
-    field = "unit" if "unit" in ctx.inputs else "category"
     return {
         field: Msg(
             QT_TRANSLATE_NOOP("app", "This unit already has its household file {code}."),
             code=other.code,
         )
     }
+
+
+def before_create_file(ctx: Context) -> dict[str, str]:
+    """Codes upper-cased or made up; then the file rules."""
+    values = ctx.inputs
+    values["code"] = (values.get("code") or "").upper() or next_file_code()
+    return _file_rules(values.get("category"), values.get("unit"), None)
+
+
+def before_edit_file(ctx: Context) -> dict[str, str]:
+    """An edit keeps the same rules (the error goes on the field that was changed)."""
+    record, changes = ctx.record, ctx.inputs
+    return _file_rules(
+        changes.get("category", record.category),
+        changes.get("unit", record.unit_id),
+        record.id,
+        "unit" if "unit" in changes else "category",
+    )
 
 
 def after_create_file(ctx: Context) -> None:

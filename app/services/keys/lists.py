@@ -11,7 +11,13 @@ import peewee
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Key, KeyHandover, KeyHandoverLine, KeyLoan, KeyStocktake, Unit
-from app.registers.keys import KEY_STATUSES
+from app.registers.keys import (
+    KEY_HANDOVERS,
+    KEY_LOANS,
+    KEY_STATUSES,
+    KEY_STOCKTAKES,
+    KEYS,
+)
 from app.rules.identity import mask_phone
 from app.rules.roles import Perm
 from app.services import listing
@@ -57,17 +63,7 @@ register_keys = listing.register_list(
     RegisterList(
         name="keys",
         model=Key,
-        columns=(
-            "code",
-            "label",
-            "unit",
-            "area",
-            "key_count",
-            "hook",
-            "status",
-            "holder",
-            "due_at",
-        ),
+        columns=KEYS.list.columns,
         permission=Perm.KEYS_VIEW,
         base_query=_keys_query,
         count_query=_keys_count_query,
@@ -150,17 +146,7 @@ register_key_loans = listing.register_list(
     RegisterList(
         name="key_loans",
         model=KeyLoan,
-        columns=(
-            "number",
-            "key_code",
-            "key_label",
-            "borrower_name",
-            "borrower_phone",
-            "lent_at",
-            "due_at",
-            "returned_at",
-            "status",
-        ),
+        columns=KEY_LOANS.list.columns,
         permission=Perm.KEYS_VIEW,
         base_query=_loans_query,
         count_query=_loans_count_query,
@@ -205,7 +191,7 @@ register_key_handovers = listing.register_list(
     RegisterList(
         name="key_handovers",
         model=KeyHandover,
-        columns=("number", "kind", "from_name", "to_name", "at", "key_sets", "notes"),
+        columns=KEY_HANDOVERS.list.columns,
         permission=Perm.KEYS_VIEW,
         base_query=_handovers_query,
         row=lambda actor, r: {
@@ -232,7 +218,7 @@ register_key_stocktakes = listing.register_list(
     RegisterList(
         name="key_stocktakes",
         model=KeyStocktake,
-        columns=("number", "started_at", "finished_at", "done_by"),
+        columns=KEY_STOCKTAKES.list.columns,
         permission=Perm.KEYS_VIEW,
         base_query=lambda actor, request: KeyStocktake.select(
             KeyStocktake.id,
