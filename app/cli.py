@@ -233,28 +233,12 @@ def _year(text: str) -> int:
     return year
 
 
-def _whole_register(register: str) -> object:
-    """A list request for every row: each declared filter set to its "all" option (a declared
-    list may open on e.g. "not returned"; an export from here is the whole register)."""
-    from app.kit import registry
-    from app.services.listing import ListRequest
-
-    reg = registry.find(register)
-    if reg is None:
-        return ListRequest()
-    chosen = []
-    for flt in reg.list.filters:
-        everything = next((o[0] for o in flt.options if o[3] is None), None)
-        if everything is not None:
-            chosen.append((flt.name, everything))
-    return ListRequest(filters=tuple(chosen))
-
-
 def cmd_export(args: argparse.Namespace) -> int:
+    from app.kit import lists
     from app.services import exporting
 
     _open(args)
-    request = _whole_register(args.register)
+    request = lists.whole_register(args.register)  # not the list's opening filter
     rows = exporting.export_register(SYSTEM, args.register, Path(args.file), request)
     print(f"exported {rows} rows of {args.register} to {args.file}")
     return 0
@@ -262,6 +246,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 # print WHAT → (register, slip, takes codes: "many" | "one" | "none") of a declared slip
 KIT_PRINTS: dict[str, tuple[str, str, str]] = {
+    "key-tag": ("keys", "tag", "many"),
+    "key-loan": ("key_loans", "loan_slip", "one"),
     "archive-label": ("archives", "label", "many"),
     "archive-loan": ("archive_loans", "loan_slip", "one"),
     "archive-return": ("archive_loans", "return_receipt", "one"),
@@ -272,7 +258,7 @@ KIT_PRINTS: dict[str, tuple[str, str, str]] = {
 def _kit_print(what: str, codes: list[str], paper: str | None) -> bytes:
     """A declared slip (app/kit/slips.py) of the records these codes or numbers find (the scan
     box's lookup), or of the whole register for a list."""
-    from app.kit import scanning, slips
+    from app.kit import registry, scanning, slips
 
     register, slip, takes = KIT_PRINTS[what]
     if takes == "none":
@@ -286,28 +272,16 @@ def _kit_print(what: str, codes: list[str], paper: str | None) -> bytes:
     for code in codes:
         hit = scanning.resolve(SYSTEM, code)
         if hit is None or hit.register != register:
-            raise ValidationError({"code": f"{code}: no such {register} record"})
+            what_en = registry.get(register).en.lower()
+            raise ValidationError({"code": f"{code}: not found among the {what_en}"})
         ids.append(hit.record_id)
     return slips.print_slips(SYSTEM, register, slip, ids, paper)
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from app.services.keys import printing as documents
-
     _open(args)
     out = Path(args.output)
-    if args.what in KIT_PRINTS:
-        pdf = _kit_print(args.what, args.codes, args.paper)
-    elif not args.codes:
-        raise ValidationError({"code": f"print {args.what} takes at least one code"})
-    elif args.what == "key-tag":
-        pdf = documents.key_tags_pdf(SYSTEM, args.codes)
-    elif args.what == "key-loan":
-        if len(args.codes) != 1:
-            raise ValidationError({"number": "print key-loan takes one loan number"})
-        pdf = documents.key_loan_pdf(SYSTEM, args.codes[0])
-    else:  # pragma: no cover - argparse restricts choices
-        raise ValidationError({"what": f"unknown print {args.what}"})
+    pdf = _kit_print(args.what, args.codes, args.paper)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     print(f"wrote {out} ({len(pdf)} bytes)")
@@ -416,12 +390,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("print", parents=[common], help="print a slip to PDF")
-    p.add_argument("what", choices=["key-tag", "key-loan", *KIT_PRINTS])
+    p.add_argument("what", choices=list(KIT_PRINTS))
     p.add_argument("codes", nargs="*", metavar="CODE", help="key/file codes or a loan number")
     p.add_argument("-o", "--output", required=True)
     p.add_argument(
         "--paper",
-        help="archive prints: label_50x30 or a4 (labels), receipt_80 or a5 (loan, return)",
+        help="label_50x30 or a4 (tags, labels), receipt_80, receipt_58 or a5 (loan slips, "
+        "return receipts); default: the slip's first paper",
     )
     p.set_defaults(func=cmd_print)
     return parser

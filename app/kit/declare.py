@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from app.i18n import QT_TRANSLATE_NOOP, Msg
+from app.rules.identity import mask_id, mask_phone
 from app.rules.roles import Perm
 
 if TYPE_CHECKING:  # the kit's services build these; declarations only name them
@@ -61,6 +62,12 @@ class Field:
     help_en: str = ""
     help_zh: str = ""
     pii: bool = False  # masked for roles without PII_VIEW (phones, ID numbers)
+
+    def masked(self, value: Any) -> Any:
+        """What a role without PII_VIEW sees of this field's value (phones, ID numbers)."""
+        if not self.pii or not isinstance(value, str):
+            return value
+        return (mask_phone if "phone" in self.name else mask_id)(value)
 
     def choice(self, value: Any) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
@@ -315,8 +322,10 @@ class Register:
     export: bool = True
     # Hooks: validate a create beyond the fields; side effects after the row is written.
     create_guard: Guard | None = None
-    # An edit's own rules (the record as it is, the cleaned changes in `inputs`).
+    # An edit's own rules (the record as it is, the cleaned changes in `inputs`); a void's
+    # (the record, `inputs` = {"reason": …}).
     edit_guard: Guard | None = None
+    void_guard: Guard | None = None
     on_create: Handler | None = None
     trail: bool = True  # transitions and creates leave a RecordEvent row
     # Override hook for the list: a module that registers a hand-written `listing.RegisterList`

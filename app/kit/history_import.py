@@ -23,7 +23,7 @@ from app.errors import PermissionDenied, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import registry, trail
 from app.kit.declare import STAMP_FIELDS, Context, Field, Guard, Register
-from app.kit.services import REFERENCE_MODELS, insert_record, ref_model
+from app.kit.services import REFERENCE_MODELS, insert_record, label_fields, ref_model
 from app.models import DocumentSequence
 from app.models.kit_import import ImportMapping
 from app.rules.roles import Perm
@@ -302,7 +302,7 @@ def _cell(f: Field, raw: Any, lookups: dict, values: dict, latest: datetime) -> 
 def _lookup(ref: str) -> dict[str, tuple[int, str] | None]:
     """A reference's rows by code, name or number → (id, what it shows); None: two rows share it."""
     model = ref_model(ref)
-    attrs = [getattr(model, a) for a in ("code", "name", "number") if a in model._meta.fields]
+    attrs = [f for f in label_fields(model) if f is not model.id]
     found: dict[str, tuple[int, str] | None] = {}
     for row_id, *texts in model.select(model.id, *attrs).tuples():
         for text in {_text(t).upper() for t in texts if t}:

@@ -16,28 +16,17 @@ import peewee
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
 from app.kit.declare import Register
-from app.rules.identity import mask_id, mask_phone
+from app.kit.services import label_fields, ref_model
 from app.rules.roles import Perm
 from app.services import listing
 from app.services.context import Actor
 from app.services.listing import ListRequest, RegisterList
-
-LABEL_ATTRS = ("code", "name", "number")
-
-
-def _label_field(model: type[peewee.Model]) -> peewee.Field:
-    for attr in LABEL_ATTRS:
-        if attr in model._meta.fields:
-            return model._meta.fields[attr]
-    return model.id
 
 
 class _Columns:
     """The select list, joins and sort expressions of one register's list."""
 
     def __init__(self, reg: Register) -> None:
-        from app.kit.services import ref_model
-
         model = reg.model
         self.select: list[Any] = [model.id]
         self.joins: list[Any] = []
@@ -61,7 +50,7 @@ class _Columns:
                 decl = reg.field(name)
                 target = ref_model(decl.ref) if decl.ref else fobj.rel_model
                 alias = target.alias(f"ref_{name}")
-                label = getattr(alias, _label_field(target).name)
+                label = getattr(alias, label_fields(target)[0].name)
                 self.select.append(label.alias(name))
                 self.joins.append(
                     lambda q, a=alias, f=fobj: q.join(
@@ -103,10 +92,10 @@ def _row(reg: Register, cols: _Columns, actor: Actor, r: dict[str, Any]) -> dict
     for name, fobj in cols.converters.items():
         if isinstance(r.get(name), str):
             r[name] = fobj.python_value(r[name])
-    show_pii = actor.can(Perm.PII_VIEW)
-    for f in reg.fields:
-        if f.pii and not show_pii and isinstance(r.get(f.name), str):
-            r[f.name] = (mask_phone if "phone" in f.name else mask_id)(r[f.name])
+    if not actor.can(Perm.PII_VIEW):
+        for f in reg.fields:
+            if f.name in r:
+                r[f.name] = f.masked(r[f.name])
     if reg.today is not None:
         r["overdue"] = is_overdue(reg, r, datetime.now())
     return r
@@ -148,3 +137,19 @@ def list_for(reg: Register) -> RegisterList:
         default_sort=reg.list.default_sort,
     )
     return listing.register_list(spec)
+
+
+def whole_register(name: str) -> ListRequest:
+    """A request for every row of a list: each declared filter set to its option without a
+    condition (a list may open on "not returned"; an export of the register is all of it)."""
+    from app.kit import registry
+
+    reg = registry.find(name)
+    if reg is None:
+        return ListRequest()
+    chosen = []
+    for flt in reg.list.filters:
+        everything = next((o[0] for o in flt.options if o[3] is None), None)
+        if everything is not None:
+            chosen.append((flt.name, everything))
+    return ListRequest(filters=tuple(chosen))

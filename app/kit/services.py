@@ -13,6 +13,7 @@ transaction and hold only the side effects (Tryton's workflow pattern).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -21,18 +22,25 @@ import peewee
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WrongState
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import registry, trail
-from app.kit.declare import Context, Field, Register, Transition
+from app.kit.declare import STAMP_FIELDS, Context, Field, Register, Transition
 from app.models import Party, Staff, Unit
-from app.rules.identity import mask_id, mask_phone
 from app.rules.roles import Perm
 from app.services import numbering
 from app.services.context import Actor
-from app.services.records import stamp_new
+from app.services.records import stamp_new, update_versioned
 from app.services.signatures import SignatureInput, signature_png, store_signature
 from app.services.tx import audit, read_service, snapshot, write_service
 
 # Reference lists a `ref` field may point at besides declared registers.
 REFERENCE_MODELS: dict[str, type[peewee.Model]] = {"staff": Staff, "units": Unit, "parties": Party}
+# What names a referenced row on screen, on slips and in imported sheets: the first it has.
+LABEL_ATTRS = ("code", "name", "number")
+
+
+def label_fields(model: type[peewee.Model]) -> list[peewee.Field]:
+    """The model's naming columns in LABEL_ATTRS order (at least its id)."""
+    found = [model._meta.fields[a] for a in LABEL_ATTRS if a in model._meta.fields]
+    return found or [model.id]
 
 
 def who(actor: Actor) -> str:
@@ -68,13 +76,10 @@ def clean_fields(
     return cleaned
 
 
-def _model_fields(model: type[peewee.Model]) -> dict[str, peewee.Field]:
-    return model._meta.fields
-
-
-def _column_name(model: type[peewee.Model], name: str) -> str | None:
-    """The model attribute an input writes to (a ref field `unit` writes the FK `unit`)."""
-    return name if name in _model_fields(model) else None
+def _columns_of(reg: Register, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The cleaned values that are columns of the register's model (inputs that are not stay
+    with the guard and handler)."""
+    return {n: v for n, v in values.items() if n in reg.model._meta.fields}
 
 
 def _get(reg: Register, record_id: int) -> Any:
@@ -88,10 +93,6 @@ def _get(reg: Register, record_id: int) -> Any:
             )
         )
     return row
-
-
-def _label(reg: Register) -> str:
-    return reg.zh
 
 
 def _state_zh(reg: Register, value: str) -> str:
@@ -131,7 +132,7 @@ def create(
     _run_guard(reg.create_guard, ctx, errors)
     if errors:
         raise ValidationError(errors)
-    data = {n: v for n, v in cleaned.items() if _column_name(reg.model, n)}
+    data = _columns_of(reg, cleaned)
     ctx.signature_id = store_signature(actor, signature, "signature")
     record = insert_record(actor, reg, data, now, number=number, values=cleaned, ctx=ctx)
     return _record(actor, reg, record.id)
@@ -191,16 +192,8 @@ def edit(
     _run_guard(reg.edit_guard, Context(actor, reg, record, cleaned, datetime.now()), errors)
     if errors:
         raise ValidationError(errors)
-    before = snapshot(record)
-    changes = {n: v for n, v in cleaned.items() if _column_name(reg.model, n)}
-    _versioned_update(actor, reg, record, version, changes)
-    audit(
-        actor,
-        f"edit {reg.name}",
-        reg.model.__name__,
-        record_id,
-        before,
-        snapshot(_get(reg, record_id)),
+    update_versioned(
+        actor, reg.model, record_id, version, _columns_of(reg, cleaned), f"edit {reg.name}"
     )
     return _record(actor, reg, record_id)
 
@@ -209,63 +202,26 @@ def edit(
 def void(actor: Actor, register: str, record_id: int, version: int, reason: str) -> dict[str, Any]:
     """作废 with a reason: the record stays, marked voided; nothing is hard-deleted."""
     reg = registry.get(register)
-    if reg.void_perm is None or "voided_at" not in _model_fields(reg.model):
+    if reg.void_perm is None or "voided_at" not in reg.model._meta.fields:
         raise PermissionDenied(f"void {register}", actor.role)
     actor.require(reg.void_perm)
-    reason_field = Field("reason", "Reason", "作废原因", required=True, max_length=500)
+    reason_field = replace(
+        STAMP_FIELDS["void_reason"], name="reason", required=True, max_length=500
+    )
     errors: dict[str, str] = {}
     cleaned = clean_fields([reason_field], {"reason": reason}, errors)
     record = _get(reg, record_id)
     if record.voided_at is not None:
         errors["reason"] = QT_TRANSLATE_NOOP("app", "This record is already voided.")
+    _run_guard(reg.void_guard, Context(actor, reg, record, cleaned, datetime.now()), errors)
     if errors:
         raise ValidationError(errors)
-    before = snapshot(record)
     now = datetime.now()
-    _versioned_update(
-        actor,
-        reg,
-        record,
-        version,
-        {"voided_at": now, "voided_by": who(actor), "void_reason": cleaned["reason"]},
-    )
+    changes = {"voided_at": now, "voided_by": who(actor), "void_reason": cleaned["reason"]}
+    update_versioned(actor, reg.model, record_id, version, changes, f"void {reg.name}")
     if reg.trail:
         trail.add(actor, reg.name, record_id, "voided", now, cleaned["reason"], _doc(reg, record))
-    audit(
-        actor,
-        f"void {reg.name}",
-        reg.model.__name__,
-        record_id,
-        before,
-        snapshot(_get(reg, record_id)),
-    )
     return _record(actor, reg, record_id)
-
-
-def _versioned_update(
-    actor: Actor,
-    reg: Register,
-    record: Any,
-    version: int,
-    changes: dict[str, Any],
-    extra_where: Any = None,
-) -> None:
-    if record.version != version:
-        raise ConflictError(_label(reg), record.updated_by, record.updated_at)
-    model = reg.model
-    where = (model.id == record.id) & (model.version == version)
-    if extra_where is not None:
-        where &= extra_where
-    updated = (
-        model.update(
-            **changes, updated_at=datetime.now(), updated_by=actor.username, version=version + 1
-        )
-        .where(where)
-        .execute()
-    )
-    if updated != 1:  # someone slipped in between our read and our write
-        fresh = _get(reg, record.id)
-        raise ConflictError(_label(reg), fresh.updated_by, fresh.updated_at)
 
 
 # -- transitions ------------------------------------------------------------------------------
@@ -336,12 +292,9 @@ def apply_transition(
     _run_guard(t.guard, ctx, errors)
     if errors:
         raise ValidationError(errors)
-    before = snapshot(record)
     ctx.signature_id = store_signature(actor, signature, "signature")
-    changes: dict[str, Any] = {
-        n: v for n, v in cleaned.items() if _column_name(reg.model, n) and n != reg.state_field
-    }
-    changes[reg.state_field] = t.target
+    changes = _columns_of(reg, cleaned)
+    changes[reg.state_field] = t.target  # an input never sets the state itself
     if t.stamp_at:
         changes[t.stamp_at] = now
     if t.stamp_by:
@@ -349,14 +302,16 @@ def apply_transition(
     if t.signature_field and ctx.signature_id is not None:
         changes[t.signature_field] = ctx.signature_id
     expected = record.version if version is None else version
+    state = getattr(reg.model, reg.state_field)
     try:
-        _versioned_update(
+        update_versioned(
             actor,
-            reg,
-            record,
+            reg.model,
+            record.id,
             expected,
             changes,
-            extra_where=getattr(reg.model, reg.state_field) == getattr(record, reg.state_field),
+            f"{t.name} {reg.name}",
+            where=state == getattr(record, reg.state_field),
         )
     except ConflictError:
         # Another desk moved it between our read and our write (PostgreSQL does not queue
@@ -372,9 +327,6 @@ def apply_transition(
         trail.add(
             actor, reg.name, record.id, t.name, now, ctx.detail, ctx.document or _doc(reg, record)
         )
-    audit(
-        actor, f"{t.name} {reg.name}", reg.model.__name__, record.id, before, snapshot(ctx.record)
-    )
     return ctx
 
 
@@ -423,7 +375,7 @@ def _record(actor: Actor, reg: Register, record_id: int) -> dict[str, Any]:
     record = _get(reg, record_id)
     data: dict[str, Any] = {}
     show_pii = actor.can(Perm.PII_VIEW)
-    for name, fobj in _model_fields(reg.model).items():
+    for name, fobj in reg.model._meta.fields.items():
         if isinstance(fobj, peewee.ForeignKeyField):
             data[name] = getattr(record, fobj.column_name)
         elif isinstance(fobj, peewee.BlobField):
@@ -431,9 +383,8 @@ def _record(actor: Actor, reg: Register, record_id: int) -> dict[str, Any]:
         else:
             data[name] = getattr(record, name)
     for f in reg.fields:
-        if f.pii and not show_pii and isinstance(data.get(f.name), str):
-            masker = mask_phone if "phone" in f.name else mask_id
-            data[f.name] = masker(data[f.name])
+        if not show_pii and f.name in data:
+            data[f.name] = f.masked(data[f.name])
         if f.kind == "ref" and data.get(f.name) is not None:
             data[f.name + "_label"] = _ref_label(f.ref, data[f.name])
     return data
@@ -442,12 +393,7 @@ def _record(actor: Actor, reg: Register, record_id: int) -> dict[str, Any]:
 def _ref_label(ref: str, ref_id: int) -> str:
     model = ref_model(ref)
     row = model.get_or_none(model.id == ref_id)
-    if row is None:
-        return ""
-    for attr in ("code", "name", "number"):
-        if hasattr(row, attr):
-            return str(getattr(row, attr))
-    return str(ref_id)
+    return "" if row is None else str(getattr(row, label_fields(model)[0].name))
 
 
 @read_service(None)

@@ -18,7 +18,7 @@ import peewee
 
 from app.kit import registry
 from app.kit.declare import Register
-from app.kit.lists import _label_field
+from app.kit.services import label_fields
 from app.services.context import Actor
 from app.services.tx import read_service
 
@@ -68,7 +68,7 @@ def _title_select(reg: Register) -> tuple[list[Any], Any]:
     fobj = model._meta.fields.get(reg.title_field)
     if isinstance(fobj, peewee.ForeignKeyField):
         alias = fobj.rel_model.alias("today_title")
-        label = getattr(alias, _label_field(fobj.rel_model).name)
+        label = getattr(alias, label_fields(fobj.rel_model)[0].name)
         return [label.alias("today_title")], (alias, fobj)
     if fobj is not None:
         return [fobj.alias("today_title")], None

@@ -27,19 +27,22 @@ def update_versioned(
     expected_version: int,
     changes: dict[str, Any],
     action: str,
+    where: Any = None,
 ) -> M:
-    """Apply `changes` only if nobody saved since `expected_version` was read; audit it."""
+    """Apply `changes` only if nobody saved since `expected_version` was read; audit it.
+
+    `where` adds a condition the row must still meet when it is written (the register kit's
+    transitions: the state they start from)."""
     current = get_or_404(model, record_id)
     before = snapshot(current)
     if current.version != expected_version:
         raise ConflictError(model.__name__, current.updated_by, current.updated_at)
     now = datetime.now()
     fields = dict(changes, updated_at=now, updated_by=actor.username, version=expected_version + 1)
-    updated = (
-        model.update(**fields)
-        .where((model.id == record_id) & (model.version == expected_version))
-        .execute()
-    )
+    condition = (model.id == record_id) & (model.version == expected_version)
+    if where is not None:
+        condition &= where
+    updated = model.update(**fields).where(condition).execute()
     if updated != 1:  # someone slipped in between our read and write (PostgreSQL)
         fresh = get_or_404(model, record_id)
         raise ConflictError(model.__name__, fresh.updated_by, fresh.updated_at)

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import ConflictError, PermissionDenied, ValidationError, WrongState
 from app.kit import services as kit
-from app.models import ArchiveFile, AuditEvent, DocumentSequence, RecordEvent
+from app.models import ArchiveFile, ArchiveLoan, AuditEvent, DocumentSequence, RecordEvent
 from app.services import reference
 from app.services.context import Actor
 
@@ -107,3 +107,18 @@ def test_an_edit_keeps_the_registers_rules(admin: Actor, unit: int) -> None:
     assert ArchiveFile.get_by_id(other["id"]).category == "daily"
     renamed = kit.edit(admin, "archives", first["id"], first["version"], {"title": "A 新"})
     assert renamed["title"] == "A 新"  # the file itself is no duplicate of itself
+
+
+def test_a_loan_still_out_is_not_voided(admin: Actor, unit: int, clerk_staff: int) -> None:
+    """Voiding it would leave its file lent with nobody holding it: take it back first."""
+    row = kit.create(admin, "archives", {"category": "household", "unit": unit, "title": "A"})
+    inputs = {"borrower_staff": clerk_staff, "kind": "read", "purpose": "查阅"}
+    lent = kit.transition(admin, "archives", "lend", row["id"], row["version"], inputs)
+    loan = kit.record(admin, "archive_loans", ArchiveLoan.get().id)
+    with pytest.raises(ValidationError) as refused:
+        kit.void(admin, "archive_loans", loan["id"], loan["version"], "登记错了")
+    assert "reason" in refused.value.errors
+    assert ArchiveLoan.get().voided_at is None
+    kit.transition(admin, "archives", "return", row["id"], lent["version"], {"ok": []})
+    loan = kit.record(admin, "archive_loans", loan["id"])
+    assert kit.void(admin, "archive_loans", loan["id"], loan["version"], "登记错了")["voided_at"]

@@ -403,6 +403,7 @@ ARCHIVE_LOANS = declare(
         number_label=("Loan number", "借阅单号"),
         slips=(LOAN_SLIP, RETURN_RECEIPT, OVERDUE_LIST),
         void_perm=Perm.ARCHIVES_MANAGE,
+        void_guard=rules.check_void_loan,
         card=(
             "number",
             "file",

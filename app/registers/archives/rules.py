@@ -426,6 +426,18 @@ def take_back(ctx: Context) -> None:
     ctx.detail = "、".join(opened) if opened else loan.borrower_name
 
 
+def check_void_loan(ctx: Context) -> dict[str, str]:
+    """A loan still out is taken back first (its file would stay lent with nobody holding it);
+    a wrong loan is voided once the file is back on its shelf."""
+    if ctx.record.status == "out":
+        return {
+            "reason": QT_TRANSLATE_NOOP(
+                "app", "The file is still out on this loan: take it back first, then void the loan."
+            )
+        }
+    return {}
+
+
 def note_reason(ctx: Context) -> None:
     reason = ctx.inputs.get("reason") or ""
     notes = (ctx.record.notes.rstrip() + f"\n[停用 {ctx.now:%Y-%m-%d}] {reason}").strip()
