@@ -45,7 +45,9 @@ class TodayGroup:
     next_due: datetime | None = None  # the next open record to fall due (None: none)
 
 
-def _open_condition(reg: Register) -> Any:
+def open_condition(reg: Register) -> Any:
+    """The declaration's "still open" condition: `today.open_where(model)`, else the state in
+    `today.open_states`, else every record; voided ones never."""
     model = reg.model
     spec = reg.today
     assert spec is not None
@@ -91,7 +93,7 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
     assert spec is not None
     model = reg.model
     due = getattr(model, reg.due_field)
-    where = _open_condition(reg)
+    where = open_condition(reg)
     if not spec.all_open:
         where &= due < now
     extra, join = _title_select(reg)
@@ -110,7 +112,7 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
     next_due = None
     if not spec.all_open:
         next_due = (
-            model.select(peewee.fn.MIN(due)).where(_open_condition(reg) & (due >= now)).scalar()
+            model.select(peewee.fn.MIN(due)).where(open_condition(reg) & (due >= now)).scalar()
         )
         next_due = _as_datetime(due, next_due)
     lines = []

@@ -30,8 +30,8 @@ from pdf_helpers import (
 from app import cli
 from app.db import DatabaseInfo
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WrongState
+from app.kit import holdings, slips
 from app.kit import services as kit
-from app.kit import slips
 from app.models import (
     ArchiveDocument,
     ArchiveFile,
@@ -499,11 +499,11 @@ def test_staff_cannot_leave_while_holding_files_or_keys(
         admin, key.code, borrower_kind="staff", borrower_staff_id=people["王芳"], purpose="开门"
     )
 
-    held = archives.staff_holdings(clerk, people["王芳"])
+    held = holdings.staff_holdings(clerk, people["王芳"])
     assert len(held) == 2
     assert any(loan.number in line and file["code"] in line for line in held)
     assert any("K-A101" in line and "A-101 户门" in line for line in held)
-    assert archives.staff_holdings(None, people["刘洋"]) == []
+    assert holdings.staff_holdings(None, people["刘洋"]) == []
 
     with pytest.raises(ValidationError) as caught:
         reference.staff_leaves(admin, people["王芳"], date(2026, 12, 1))

@@ -133,7 +133,7 @@ def staff_leaves(actor: Actor, staff_id: int, left_on: date) -> StaffView:
         raise ValidationError({"left_on": QT_TRANSLATE_NOOP("app", "Enter the date.")})
     # 调离客服部的工作人员，须清理移交档案文件后方可办理调离手续 (seed): every register that
     # declares a holder (archive loans, key loans …) is asked what this person still holds.
-    from app.registers.archives.services import holdings_of
+    from app.kit.holdings import holdings_of  # every register's open records (plugin lookup)
 
     held = holdings_of(staff_id)
     if held:
