@@ -92,12 +92,13 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
     spec = reg.today
     assert spec is not None
     model = reg.model
-    due = getattr(model, reg.due_field)
+    due = model._meta.fields.get(reg.due_field)  # None: open until closed, nothing falls due
     where = open_condition(reg)
     if not spec.all_open:
+        assert due is not None, f"{reg.name}: a Today line that is not all_open needs a due field"
         where &= due < now
     extra, join = _title_select(reg)
-    columns = [model.id, due]
+    columns = [model.id] + ([due] if due is not None else [])
     for name in (reg.number_field if reg.prefix else "", reg.code_field):
         if name:
             columns.append(getattr(model, name))
@@ -106,7 +107,12 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
         alias, fobj = join
         query = query.join(alias, peewee.JOIN.LEFT_OUTER, on=(fobj == alias.id))
     # Oldest due first; open records without a due time (all_open) after those with one.
-    order = [due.is_null(), due.asc(), model.id.asc()] if spec.all_open else [due.asc(), model.id]
+    if due is None:
+        order = [model.id.asc()]
+    elif spec.all_open:
+        order = [due.is_null(), due.asc(), model.id.asc()]
+    else:
+        order = [due.asc(), model.id]
     rows = list(query.where(where).order_by(*order).limit(limit).dicts())
     count = model.select(model.id).where(where).count()
     next_due = None
@@ -117,7 +123,7 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
         next_due = _as_datetime(due, next_due)
     lines = []
     for r in rows:
-        at = _as_datetime(due, r.get(reg.due_field))
+        at = _as_datetime(due, r.get(reg.due_field)) if due is not None else None
         text = spec.describe(r) if spec.describe is not None else _text(reg, r)
         lines.append(TodayLine(reg.name, r["id"], text, at, at is not None and at < now))
     return TodayGroup(

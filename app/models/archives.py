@@ -39,6 +39,8 @@ class ArchiveFile(TrackedModel, VoidableMixin):
     title = peewee.CharField(max_length=128)
     shelf = peewee.CharField(max_length=32, default="", index=True)  # 存放位置, e.g. A柜-3层-12
     status = peewee.CharField(max_length=16, default="on_shelf", index=True)
+    # Copied from the open loan by the lend/return handlers (rules.py), kept on the file so the
+    # file list sorts by them and the search box (trigram index) finds a file by its holder.
     holder = peewee.CharField(max_length=64, default="")  # who has it while lent
     due_at = peewee.DateTimeField(null=True, index=True)  # the open loan's due time
     notes = peewee.TextField(default="")
@@ -115,7 +117,6 @@ class ArchiveIncident(TrackedModel, VoidableMixin):
     responsible_name = peewee.CharField(max_length=64)
     description = peewee.TextField(default="")
     status = peewee.CharField(max_length=16, default="open", index=True)
-    due_at = peewee.DateTimeField(null=True, index=True)  # follow-up due (Today panel)
     closed_at = peewee.DateTimeField(null=True)
     closed_by = peewee.CharField(max_length=64, default="")
     resolution = peewee.TextField(default="")
