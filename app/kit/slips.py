@@ -15,21 +15,20 @@ label, or a `(key, 中文)` pair read from the gathered data), `Table` (rows fro
 `Label` — a 50×30 mm label drawn on the canvas (one per page on the label printer, or a grid of
 them on an A4 sticker sheet). Sheets get a footer with the number and 第 x 页 / 共 y 页.
 
-`render()` draws from a plain dict only, with app/printing's components, layout and page presets;
-it never reads the database. `print_slip()` / `print_slips()` / `print_list()` are the services:
-they check the register's view permission, gather the data (the record as `kit.services.record`
-gives it, masked for roles without PII_VIEW, plus the slip's `gather(record) -> dict` hook for
-tables such as a checklist, signatures and the office name), render, and audit the print
-("print <slip>"). A list slip (`per_record=False`, e.g. an overdue list) has no record: its
+`render()` draws from a plain dict only, with app/printing's components, layout, labels
+(app/printing/labels.py lays labels out, as for the key tags) and page presets; it never reads the
+database. `print_slip()` / `print_slips()` / `print_list()` are the services: they check the
+register's view permission, gather the data (the record as `kit.services.record` gives it, masked
+for roles without PII_VIEW, plus the slip's `gather(record) -> dict` hook for tables such as a
+checklist, signatures and the office name), render, and audit the print ("print <slip>"). A list slip (`per_record=False`, e.g. an overdue list) has no record: its
 `gather` gets `{"printed_at": now}` and returns everything it prints.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.db import run_with_retry
@@ -37,7 +36,6 @@ from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import registry
 from app.kit.declare import Field, Register
-from app.rules.identity import mask_id, mask_phone
 from app.rules.roles import Perm
 from app.services.context import Actor
 from app.services.tx import audit, write_service
@@ -184,16 +182,10 @@ def check_paper(slip: Slip, paper: str | None) -> str:
 # Values
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+# Writes a gathered value that no field declares (an extra from `gather`, the print time) the way
+# a declared field without choices does (`Field.value_zh`: 是/否, dates), so every value on a
+# slip is written in one place.
+_UNDECLARED = Field("", "", "")
 
 
 def _declared(reg: Register, key: str) -> Field | None:
@@ -209,9 +201,7 @@ def value_text(reg: Register, data: Mapping[str, Any], key: str) -> str:
     f = _declared(reg, key)
     if f is not None and f.kind == "ref":
         return str(data.get(f"{key}_label") or "")
-    if f is not None:
-        return f.value_zh(data.get(key))
-    return _text(data.get(key))
+    return (f or _UNDECLARED).value_zh(data.get(key))
 
 
 def _row_label(reg: Register, spec: RowSpec) -> tuple[str, str]:
@@ -304,15 +294,12 @@ def _table(reg: Register, block: Table, data: Mapping[str, Any], p: PagePreset) 
         columns = tuple(c for c in columns if c[0] in block.roll_columns)
     rows = []
     for i, item in enumerate(data.get(block.key) or (), start=1):
-        row = []
-        for key, _, _ in columns:
-            if key == "no" and "no" not in item:
-                row.append(str(i))
-            elif _declared(reg, key) is not None:
-                row.append(value_text(reg, item, key))
-            else:
-                row.append(_text(item.get(key)))
-        rows.append(row)
+        rows.append(
+            [
+                str(i) if key == "no" and "no" not in item else value_text(reg, item, key)
+                for key, _, _ in columns
+            ]
+        )
     out: list[Flowable] = []
     if block.title_zh:
         out += [para(block.title_zh, title_style), Spacer(1, 1.5 * mm)]
@@ -331,7 +318,7 @@ def _signatures(block: Signatures, data: Mapping[str, Any], p: PagePreset) -> li
         png = data.get(f"{field}_png") if field else None
         signed = data.get(party[2]) if len(party) > 2 else None
         signed = signed or (data.get(f"{field}_date") if field else None)
-        parties.append(Party(label, png, _text(signed)[:10] if png else ""))
+        parties.append(Party(label, png, _UNDECLARED.value_zh(signed)[:10] if png else ""))
     sign_h = 11 * mm if p.is_roll else 10 * mm
     return signature_block(parties, p.printable_width, styles.size, sign_h)
 
@@ -372,7 +359,8 @@ def flowables(reg: Register, slip: Slip, data: Mapping[str, Any], p: PagePreset)
             flow += lines if p.is_roll else [KeepTogether(lines)]
         elif isinstance(block, Note):
             flow += [para(block.text_zh, styles.small), Spacer(1, 1 * mm)]
-    flow.append(para("打印时间：" + _text(data.get("printed_at") or datetime.now()), styles.small))
+    printed = _UNDECLARED.value_zh(data.get("printed_at") or datetime.now())
+    flow.append(para("打印时间：" + printed, styles.small))
     return flow
 
 
@@ -399,7 +387,7 @@ def render_many(reg: Register, slip: Slip, datas: Sequence[Mapping[str, Any]], p
         raise ValueError("nothing to print")
     p = preset(paper)
     if slip.label is not None:
-        return _render_labels(reg, slip, slip.label, datas, p)
+        return _render_labels(reg, slip, slip.label, datas, paper)
     title = _footer_left(reg, slip, datas[0])
     flow: list[Flowable] = []
     for i, data in enumerate(datas):
@@ -417,28 +405,8 @@ def render_many(reg: Register, slip: Slip, datas: Sequence[Mapping[str, Any]], p
 
 
 # ---------------------------------------------------------------------------------------------
-# Rendering: labels (a canvas drawing, like the key tags)
-
-
-@dataclass(frozen=True)
-class LabelSheet:
-    """A4 sticker sheet: `columns` × `rows` labels of cell_w × cell_h, the grid centred."""
-
-    columns: int = 4
-    rows: int = 9
-    cell_w: float = 50 * mm
-    cell_h: float = 30 * mm
-    padding: float = 1.5 * mm
-
-    @property
-    def per_page(self) -> int:
-        return self.columns * self.rows
-
-    def origin(self, page_w: float, page_h: float) -> tuple[float, float]:
-        return (page_w - self.columns * self.cell_w) / 2, (page_h - self.rows * self.cell_h) / 2
-
-
-LABEL_SHEET = LabelSheet()
+# Rendering: labels (a canvas drawing like the key tags, laid out by app/printing/labels.py: one
+# per 50×30 mm label, or a grid on an A4 sticker sheet)
 
 
 def _first(reg: Register, data: Mapping[str, Any], keys: Sequence[str]) -> str:
@@ -462,8 +430,7 @@ def draw_label(
     """One label in the box (x, y, w, h): top line, barcode with its code, bottom line."""
     from reportlab.lib import colors
 
-    from app.printing import fonts
-    from app.printing.components import Code128Block
+    from app.printing import fonts, labels
 
     top = y + h
     c.setFillColor(colors.black)
@@ -485,61 +452,19 @@ def draw_label(
         fonts.draw_text(c, x, y + 0.6 * mm, fonts.ellipsize(bottom, bottom_size, w), bottom_size)
     bar_top = top - 9.0 * 1.25 - 0.8 * mm
     bar_bottom = y + (bottom_size * 1.3 + 0.6 * mm if bottom else 0.3 * mm)
-    code = Code128Block(
-        str(data.get(block.code_field) or ""), w, bar_height=0, text_size=9, max_bar=0.5 * mm
-    )
-    code.bar_height = bar_top - bar_bottom - code.text_height
-    code.barcode.barHeight = code.bar_height
-    code.drawOn(c, x, bar_bottom)
-
-
-def _corner_marks(c: Any, x: float, y: float, w: float, h: float) -> None:
-    """Light cut marks at a cell's corners (no box line near the barcode's quiet zone)."""
-    from reportlab.lib import colors
-
-    c.setStrokeColor(colors.Color(0.75, 0.75, 0.75))
-    c.setLineWidth(0.3)
-    tick = 1.5 * mm
-    for cx, dx in ((x, tick), (x + w, -tick)):
-        for cy, dy in ((y, tick), (y + h, -tick)):
-            c.line(cx, cy, cx + dx, cy)
-            c.line(cx, cy, cx, cy + dy)
+    labels.draw_code128(c, str(data.get(block.code_field) or ""), x, w, bar_bottom, bar_top)
 
 
 def _render_labels(
-    reg: Register, slip: Slip, block: Label, datas: Sequence[Mapping[str, Any]], p: PagePreset
+    reg: Register, slip: Slip, block: Label, datas: Sequence[Mapping[str, Any]], paper: str
 ) -> bytes:
-    from app.printing import layout
+    from app.printing import labels
 
-    buffer = io.BytesIO()
-    codes = [str(d.get(block.code_field) or "") for d in datas]
-    title = f"{slip.zh} " + ", ".join(codes[:3]) + (" …" if len(codes) > 3 else "")
-    if p.name == "label_50x30":
-        c = layout.new_canvas(buffer, p.page_size(), title)
-        height = p.printable_height or 0
-        for data in datas:
-            draw_label(
-                c, p.margin_left, p.margin_bottom, p.printable_width, height, reg, block, data
-            )
-            c.showPage()
-    elif p.name == "a4":
-        sheet = LABEL_SHEET
-        c = layout.new_canvas(buffer, p.page_size(), title)
-        left, bottom = sheet.origin(*p.page_size())
-        pad = sheet.padding
-        for start in range(0, len(datas), sheet.per_page):
-            for i, data in enumerate(datas[start : start + sheet.per_page]):
-                row, col = divmod(i, sheet.columns)
-                cx = left + col * sheet.cell_w
-                cy = bottom + (sheet.rows - 1 - row) * sheet.cell_h
-                _corner_marks(c, cx, cy, sheet.cell_w, sheet.cell_h)
-                w, h = sheet.cell_w - 2 * pad, sheet.cell_h - 2 * pad
-                draw_label(c, cx + pad, cy + pad, w, h, reg, block, data)
-            c.showPage()
-    else:
-        raise ValueError(f"labels print on label_50x30 or a4, not {p.name!r}")
-    c.save()
-    return buffer.getvalue()
+    def draw_one(c: Any, x: float, y: float, w: float, h: float, data: Mapping[str, Any]) -> None:
+        draw_label(c, x, y, w, h, reg, block, data)
+
+    title = labels.title_of(slip.zh, [str(d.get(block.code_field) or "") for d in datas])
+    return labels.render_labels(datas, draw_one, paper, title)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -548,17 +473,15 @@ def _render_labels(
 
 def _mask(reg: Register, data: dict[str, Any]) -> None:
     """Declared PII fields in the gathered data (tables too) masked, as on screen."""
-    pii = {f.name for f in reg.fields if f.pii}
-    for key in list(data):
-        value = data[key]
-        if key in pii and isinstance(value, str):
-            data[key] = (mask_phone if "phone" in key else mask_id)(value)
+    pii = {f.name: f for f in reg.fields if f.pii}
+    for key, value in data.items():
+        if key in pii:
+            data[key] = pii[key].masked(value)
         elif isinstance(value, list):
             for item in value:
                 if isinstance(item, dict):
-                    for k in pii & set(item):
-                        if isinstance(item[k], str):
-                            item[k] = (mask_phone if "phone" in k else mask_id)(item[k])
+                    for k in pii.keys() & item.keys():
+                        item[k] = pii[k].masked(item[k])
 
 
 def _common(now: datetime) -> dict[str, Any]:
@@ -567,20 +490,28 @@ def _common(now: datetime) -> dict[str, Any]:
     return {"office_name": get_setting("office_name"), "printed_at": now}
 
 
-def _gather(actor: Actor, reg: Register, slip: Slip, record_id: int, now: datetime) -> dict:
+def _gather(
+    actor: Actor, reg: Register, slip: Slip, record_id: int | None, now: datetime
+) -> dict[str, Any]:
+    """What one slip prints: the record (as `kit.services.record` gives it) with the slip's
+    `gather` extras and captured signatures, or for a list only what its `gather` returns; then
+    the office name and print time, PII masked for a role without PII_VIEW."""
     from app.kit import services as kit
     from app.models import Signature
 
-    data: dict[str, Any] = dict(kit.record(actor, reg.name, record_id))
-    if slip.gather is not None:
-        data.update(slip.gather(dict(data)))
-    for field in slip.signature_fields:
-        signature = (
-            Signature.get_or_none(Signature.id == data.get(field)) if data.get(field) else None
-        )
-        if signature is not None:
-            data[f"{field}_png"] = bytes(signature.image_png)
-            data[f"{field}_date"] = signature.signed_at
+    if record_id is None:  # a list: its gather (_prepare made sure it has one) is all it prints
+        data = dict(slip.gather({"printed_at": now})) if slip.gather else {}
+    else:
+        data = dict(kit.record(actor, reg.name, record_id))
+        if slip.gather is not None:
+            data.update(slip.gather(dict(data)))
+        for field in slip.signature_fields:
+            signature = (
+                Signature.get_or_none(Signature.id == data.get(field)) if data.get(field) else None
+            )
+            if signature is not None:
+                data[f"{field}_png"] = bytes(signature.image_png)
+                data[f"{field}_date"] = signature.signed_at
     data.update(_common(now))
     if not actor.can(Perm.PII_VIEW):
         _mask(reg, data)
@@ -593,6 +524,39 @@ def _log_print(actor: Actor, reg: Register, slip: Slip, ids: Sequence[int], deta
     audit(actor, f"print {slip.name}", reg.model.__name__, entity_id, None, detail)
 
 
+def _prepare(
+    actor: Actor, register: str, slip_name: str, paper: str | None, *, per_record: bool
+) -> tuple[Register, Slip, str]:
+    """The register, its slip and the paper, once the actor may view the register and the slip
+    is the kind asked for (one per record, or a list) and prints on that paper."""
+    reg = registry.get(register)
+    actor.require(reg.view_perm)
+    slip = slip_of(reg, slip_name)
+    if per_record and not slip.per_record:
+        raise ValueError(f"{slip.name} is a list: print it with print_list")
+    if not per_record and (slip.per_record or slip.gather is None):
+        raise ValueError(f"{slip.name} prints one record: use print_slip")
+    return reg, slip, check_paper(slip, paper)
+
+
+def _render_logged(
+    actor: Actor,
+    reg: Register,
+    slip: Slip,
+    paper: str,
+    ids: Sequence[int],
+    datas: Sequence[Mapping[str, Any]],
+    what: dict[str, Any],
+) -> bytes:
+    """Render the gathered slips and audit the print ("print <slip>", `what` was printed)."""
+    pdf = render_many(reg, slip, datas, paper)
+    # Logged once the PDF exists; if the log cannot be written, nothing leaves the office.
+    detail = {"slip": slip.name, "paper": paper, **what}
+    detail["pii_masked"] = not actor.can(Perm.PII_VIEW)
+    _log_print(actor, reg, slip, list(ids), detail)
+    return pdf
+
+
 def print_slips(
     actor: Actor,
     register: str,
@@ -603,33 +567,15 @@ def print_slips(
     now: datetime | None = None,
 ) -> bytes:
     """The slip of each record in one PDF (file labels: a run of labels or an A4 sheet)."""
-    reg = registry.get(register)
-    actor.require(reg.view_perm)
-    slip = slip_of(reg, slip_name)
-    if not slip.per_record:
-        raise ValueError(f"{slip.name} is a list: print it with print_list")
-    paper = check_paper(slip, paper)
+    reg, slip, paper = _prepare(actor, register, slip_name, paper, per_record=True)
     if not record_ids:
         raise ValidationError({"record": QT_TRANSLATE_NOOP("app", "Choose what to print.")})
     if slip.pdf is not None:
         return slip.pdf(actor, list(record_ids), paper)
     now = now or datetime.now()
     datas = [run_with_retry(lambda i=i: _gather(actor, reg, slip, i, now)) for i in record_ids]
-    pdf = render_many(reg, slip, datas, paper)
-    # Logged once the PDF exists; if the log cannot be written, nothing leaves the office.
-    _log_print(
-        actor,
-        reg,
-        slip,
-        list(record_ids),
-        {
-            "slip": slip.name,
-            "paper": paper,
-            "numbers": [_number(reg, d)[1] for d in datas],
-            "pii_masked": not actor.can(Perm.PII_VIEW),
-        },
-    )
-    return pdf
+    numbers = [_number(reg, d)[1] for d in datas]
+    return _render_logged(actor, reg, slip, paper, record_ids, datas, {"numbers": numbers})
 
 
 def print_slip(
@@ -654,45 +600,17 @@ def print_list(
     now: datetime | None = None,
 ) -> bytes:
     """A register-level print with no record (the overdue list); audited."""
-    reg = registry.get(register)
-    actor.require(reg.view_perm)
-    slip = slip_of(reg, slip_name)
-    if slip.per_record or slip.gather is None:
-        raise ValueError(f"{slip.name} prints one record: use print_slip")
-    paper = check_paper(slip, paper)
+    reg, slip, paper = _prepare(actor, register, slip_name, paper, per_record=False)
     now = now or datetime.now()
-    gather = slip.gather
-
-    def collect() -> dict[str, Any]:
-        data = dict(gather({"printed_at": now}))
-        data.update(_common(now))
-        return data
-
-    data = run_with_retry(collect)
-    if not actor.can(Perm.PII_VIEW):
-        _mask(reg, data)
-    pdf = render(reg, slip, data, paper)
+    data = run_with_retry(lambda: _gather(actor, reg, slip, None, now))
     rows = {k: len(v) for k, v in data.items() if isinstance(v, list)}
-    _log_print(
-        actor,
-        reg,
-        slip,
-        [],
-        {
-            "slip": slip.name,
-            "paper": paper,
-            "rows": rows,
-            "pii_masked": not actor.can(Perm.PII_VIEW),
-        },
-    )
-    return pdf
+    return _render_logged(actor, reg, slip, paper, [], [data], {"rows": rows})
 
 
 __all__ = [
     "Barcode",
     "Header",
     "Label",
-    "LabelSheet",
     "Note",
     "Rows",
     "Signatures",

@@ -1,12 +1,12 @@
 """Key register prints (SPEC §3.1): key tags, loan slip, handover sheet, stocktake report.
 
-Renderers take the plain frozen dataclasses below (no database here; `documents.py` fills them)
-and return PDF bytes. All printed text is the office's Chinese.
+Renderers take the plain frozen dataclasses below (no database here;
+app/services/keys/printing.py fills them) and return PDF bytes. All printed text is the office's
+Chinese. Key tags print through app/printing/labels.py, like the kit's `Label` slips.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,7 +22,7 @@ from app.models.keys import (
     KEY_STATES,
     RETURN_CONDITION_CHOICES,
 )
-from app.printing import fonts
+from app.printing import fonts, labels
 from app.printing import layout as _layout
 from app.printing.components import (
     Code128Block,
@@ -37,7 +37,7 @@ from app.printing.components import (
     para,
     signature_block,
 )
-from app.printing.pages import A4, LABEL_50X30, preset
+from app.printing.pages import preset
 
 # ---------------------------------------------------------------------------------------------
 # What the renderers print
@@ -116,7 +116,7 @@ class StocktakeKey:
 @dataclass(frozen=True)
 class UnexpectedScan:
     code: str
-    reason: str
+    reason: str  # printed as given: the office's Chinese ("未登记的条码")
 
 
 @dataclass(frozen=True)
@@ -148,16 +148,6 @@ KEY_STATUS_ZH = _zh_of(KEY_STATES)
 CONDITION_ZH = _zh_of(RETURN_CONDITION_CHOICES)
 BORROWER_KIND_ZH = _zh_of(BORROWER_KIND_CHOICES)
 HANDOVER_KIND_ZH = _zh_of(HANDOVER_KIND_CHOICES)
-UNEXPECTED_REASON_ZH = {
-    "unknown": "未登记的条码",
-    "unknown_code": "未登记的条码",
-    "not_registered": "未登记的条码",
-    "lent": "登记为借出，但在柜中",
-    "issued": "登记为已发放，但在柜中",
-    "lost": "登记为遗失，但在柜中",
-    "retired": "登记为停用，但在柜中",
-    "duplicate": "重复扫描",
-}
 
 
 def _zh(mapping: dict[str, str], value: str | None) -> str:
@@ -204,79 +194,21 @@ def _draw_tag(c, x: float, y: float, w: float, h: float, tag: KeyTag) -> None:
         fonts.draw_text(c, x, y + 0.6 * mm, area, bottom_size)
     bar_top = top - label_box - 0.8 * mm
     bar_bottom = y + bottom_size * 1.3 + 0.6 * mm
-    block = Code128Block(tag.code, w, bar_height=0, text_size=9, max_bar=0.5 * mm)
-    block.bar_height = bar_top - bar_bottom - block.text_height
-    block.barcode.barHeight = block.bar_height
-    block.drawOn(c, x, bar_bottom)
+    labels.draw_code128(c, tag.code, x, w, bar_bottom, bar_top)
 
 
-@dataclass(frozen=True)
-class TagSheet:
-    """A4 sticker sheet: `columns` × `rows` cells of cell_w × cell_h, grid centred on the page."""
-
-    columns: int = 4
-    rows: int = 9
-    cell_w: float = 50 * mm
-    cell_h: float = 30 * mm
-    padding: float = 1.5 * mm
-
-    @property
-    def per_page(self) -> int:
-        return self.columns * self.rows
-
-    def origin(self) -> tuple[float, float]:
-        left = (A4.width - self.columns * self.cell_w) / 2
-        bottom = (A4.height - self.rows * self.cell_h) / 2
-        return left, bottom
-
-
-TAG_SHEET = TagSheet()
-
-
-def _corner_marks(c, x: float, y: float, w: float, h: float) -> None:
-    """Short light cut marks at a cell's corners (no box line near the barcode's quiet zone)."""
-    c.setStrokeColor(colors.Color(0.75, 0.75, 0.75))
-    c.setLineWidth(0.3)
-    tick = 1.5 * mm
-    for cx, dx in ((x, tick), (x + w, -tick)):
-        for cy, dy in ((y, tick), (y + h, -tick)):
-            c.line(cx, cy, cx + dx, cy)
-            c.line(cx, cy, cx, cy + dy)
+# How render_key_tags' layouts name the label papers (app/printing/labels.py).
+_TAG_PAPERS = {"label": "label_50x30", "a4_sheet": "a4"}
 
 
 def render_key_tags(tags: Sequence[KeyTag], layout: str = "label") -> bytes:
-    """Key tags: "label" = one 50×30 mm page per tag; "a4_sheet" = a grid of tags on A4."""
+    """Key tags: "label" = one 50×30 mm page per tag; "a4_sheet" = a 4×9 grid of tags on A4."""
     if not tags:
         raise ValueError("no key tags to print")
-    buffer = io.BytesIO()
-    title = "钥匙标签 " + ", ".join(t.code for t in tags[:3]) + (" …" if len(tags) > 3 else "")
-    if layout == "label":
-        p = LABEL_50X30
-        c = _layout.new_canvas(buffer, p.page_size(), title)
-        for tag in tags:
-            _draw_tag(
-                c, p.margin_left, p.margin_bottom, p.printable_width, p.printable_height or 0, tag
-            )
-            c.showPage()
-    elif layout == "a4_sheet":
-        sheet = TAG_SHEET
-        c = _layout.new_canvas(buffer, A4.page_size(), title)
-        left, bottom = sheet.origin()
-        for start in range(0, len(tags), sheet.per_page):
-            for i, tag in enumerate(tags[start : start + sheet.per_page]):
-                row, col = divmod(i, sheet.columns)
-                cx = left + col * sheet.cell_w
-                cy = bottom + (sheet.rows - 1 - row) * sheet.cell_h
-                _corner_marks(c, cx, cy, sheet.cell_w, sheet.cell_h)
-                pad = sheet.padding
-                _draw_tag(
-                    c, cx + pad, cy + pad, sheet.cell_w - 2 * pad, sheet.cell_h - 2 * pad, tag
-                )
-            c.showPage()
-    else:
+    if layout not in _TAG_PAPERS:
         raise ValueError(f"unknown key tag layout {layout!r}; use 'label' or 'a4_sheet'")
-    c.save()
-    return buffer.getvalue()
+    title = labels.title_of("钥匙标签", [t.code for t in tags])
+    return labels.render_labels(tags, _draw_tag, _TAG_PAPERS[layout], title)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -555,10 +487,7 @@ def render_key_stocktake(report: KeyStocktakeReport, paper: str = "a4") -> bytes
         data_table(
             styles,
             ["序号", "扫描条码", "原因"],
-            [
-                [str(i), u.code, _zh(UNEXPECTED_REASON_ZH, u.reason)]
-                for i, u in enumerate(report.unexpected, start=1)
-            ],
+            [[str(i), u.code, u.reason] for i, u in enumerate(report.unexpected, start=1)],
             _columns(width, [13 * mm, 50 * mm, None]),
             ["合计", f"{len(report.unexpected)} 个", ""],
         )

@@ -172,6 +172,43 @@ def test_tag_layout_must_be_known_and_tags_given() -> None:
         render_key_tags([])
 
 
+def test_labels_one_per_label_page_or_a_centred_grid_on_a4() -> None:
+    """app/printing/labels.py lays out the key tags and the kit's Label slips alike."""
+    from app.printing import labels
+
+    boxes: list[tuple[int, float, float, float, float]] = []
+
+    def draw(c: object, x: float, y: float, w: float, h: float, item: int) -> None:
+        boxes.append((item, x, y, w, h))
+
+    label = pages.LABEL_50X30
+    pdf = labels.render_labels([1, 2], draw, "label_50x30", "t")
+    assert page_sizes(pdf) == [pytest.approx(label.page_size())] * 2
+    box = (label.margin_left, label.margin_bottom, label.printable_width, label.printable_height)
+    assert [b[1:] for b in boxes] == [pytest.approx(box)] * 2
+
+    boxes.clear()
+    sheet = labels.A4_SHEET
+    pdf = labels.render_labels(list(range(40)), draw, "a4", "t")
+    assert page_sizes(pdf) == [pytest.approx(pages.A4.page_size())] * 2  # 36 + 4
+    assert [b[0] for b in boxes] == list(range(40))
+    pad = sheet.padding
+    assert {b[3:] for b in boxes} == {(sheet.cell_w - 2 * pad, sheet.cell_h - 2 * pad)}
+    lefts = sorted({b[1] - pad for b in boxes[:36]})
+    bottoms = sorted({b[2] - pad for b in boxes[:36]})
+    assert len(lefts) == 4 and len(bottoms) == 9
+    assert lefts[0] == pytest.approx(pages.A4.width - lefts[-1] - sheet.cell_w)  # centred
+    assert bottoms[0] == pytest.approx(pages.A4.height - bottoms[-1] - sheet.cell_h)
+    assert (boxes[0][1] - pad, boxes[0][2] - pad) == (lefts[0], bottoms[-1])  # top left first
+    assert boxes[36][1:3] == boxes[0][1:3]  # the next sheet starts at the top left again
+
+    with pytest.raises(ValueError):
+        labels.render_labels([1], draw, "receipt_80", "t")
+    with pytest.raises(ValueError):
+        labels.render_labels([], draw, "a4", "t")
+    assert labels.title_of("钥匙标签", ["K1", "K2", "K3", "K4"]) == "钥匙标签 K1, K2, K3 …"
+
+
 # --------------------------------------------------------------------------------------------
 # Loan slip
 
@@ -437,7 +474,22 @@ def test_qr_block_scans() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# From the database (documents.py through the real key services)
+# From the database (app/services/keys/printing.py through the real key services)
+
+
+def test_every_stocktake_reason_prints_in_chinese() -> None:
+    from app.i18n import Msg
+    from app.services.keys import printing, stocktakes
+
+    reasons = {v for k, v in vars(stocktakes).items() if k.startswith("_REASON_")}
+    assert reasons and reasons == set(printing._REASON_ZH)  # a new reason needs its Chinese
+    lent = Msg(stocktakes._REASON_LENT, number="YS-2026-00003")
+    assert printing._reason_zh(lent) == "登记为借出（YS-2026-00003），但在柜中"
+    assert printing._reason_zh(Msg(stocktakes._REASON_ISSUED, holder="王建国")) == (
+        "登记为已发放给 王建国，但在柜中"
+    )
+    assert printing._reason_zh(Msg(stocktakes._REASON_UNKNOWN)) == "未登记的条码"
+    assert printing._reason_zh(Msg("Something else.")) == "Something else."
 
 
 @pytest.fixture

@@ -72,3 +72,28 @@ def test_every_slip_renders_and_its_barcode_scans(
             assert identity and identity in code128s(pdf), (register, slip_name, paper)
         else:
             assert flat(slip.zh)[:4] in text, (register, slip_name, paper)
+
+
+def test_slip_values_are_written_as_the_declared_fields_write_them() -> None:
+    """One way to write a value on a slip: `Field.value_zh`, for gathered extras too."""
+    from datetime import date, datetime
+
+    from app.kit.slips import value_text
+
+    reg = registry.get("archive_loans")
+    lent = datetime(2026, 3, 5, 9, 30)
+    data = {
+        "kind": "borrow",
+        "lent_at": lent,
+        "file": 7,
+        "file_label": "DA00007",
+        "extra_flag": True,
+        "extra_day": date(2026, 3, 6),
+        "extra_none": None,
+    }
+    assert value_text(reg, data, "kind") == reg.field("kind").value_zh("borrow") == "借阅"
+    assert value_text(reg, data, "lent_at") == "2026-03-05 09:30"
+    assert value_text(reg, data, "file") == "DA00007"  # a ref: the referenced record's label
+    assert value_text(reg, data, "extra_flag") == "是"
+    assert value_text(reg, data, "extra_day") == "2026-03-06"
+    assert value_text(reg, data, "extra_none") == value_text(reg, data, "absent") == ""

@@ -1,5 +1,7 @@
 """From the database to printed PDFs: looks records up through the services, fills the slip
-dataclasses and renders them. Used by the admin CLI (`propdesk-admin print …`) and the UI.
+dataclasses of app/printing/slips.py and renders them. The key register's declared slips
+(app/registers/keys.py: the kit's print services, the admin CLI's `print`) and the key dock and
+dialogs print through these functions.
 
 Each function checks the actor's permission (through the services it calls), returns PDF bytes
 and never writes a file. Printing a slip with personal data (the loan slip: borrower's name and
@@ -16,22 +18,24 @@ from app.i18n import Msg
 from app.printing import pages, slips
 from app.rules.identity import mask_id, mask_phone
 from app.rules.roles import Perm
+from app.services import keys
 from app.services.context import Actor
+from app.services.keys import stocktakes
+from app.services.office_settings import get_setting
 from app.services.tx import audit, write_service
 
-# Chinese for the stocktake's "unexpected scan" reasons (services speak English Msg templates).
-_REASON_TEMPLATES_ZH = {
-    "Unknown code.": "未登记的条码",
-    "The key is lent out as {number}.": "登记为借出（{number}），但在柜中",
-    "The key was issued to {holder}.": "登记为已发放给 {holder}，但在柜中",
-    "The key is reported lost.": "登记为遗失，但在柜中",
-    "The key is retired.": "登记为停用，但在柜中",
+# Chinese for the stocktake's "unexpected scan" reasons, keyed by the stocktake's own templates
+# (services speak English Msg templates), so a reworded template cannot fall out of this table.
+_REASON_ZH = {
+    stocktakes._REASON_UNKNOWN: "未登记的条码",
+    stocktakes._REASON_LENT: "登记为借出（{number}），但在柜中",
+    stocktakes._REASON_ISSUED: "登记为已发放给 {holder}，但在柜中",
+    stocktakes._REASON_LOST: "登记为遗失，但在柜中",
+    stocktakes._REASON_RETIRED: "登记为停用，但在柜中",
 }
 
 
 def _office_name() -> str:
-    from app.services.office_settings import get_setting
-
     return get_setting("office_name")
 
 
@@ -40,15 +44,13 @@ def _unit_or_area(view: Any) -> str:
 
 
 def _reason_zh(reason: str) -> str:
-    template = getattr(reason, "template", None) if isinstance(reason, Msg) else None
-    zh = _REASON_TEMPLATES_ZH.get(template or str(reason))
-    if zh is None:
+    """An unexpected scan's reason (a Msg) in Chinese; one not in _REASON_ZH as it is (English)."""
+    if not isinstance(reason, Msg) or reason.template not in _REASON_ZH:
         return str(reason)
-    params = getattr(reason, "params", {}) or {}
     try:
-        return zh.format(**params)
-    except (KeyError, IndexError):
-        return zh
+        return _REASON_ZH[reason.template].format(**reason.params)
+    except KeyError:  # a stored result without the parameter: its English, as on screen
+        return str(reason)
 
 
 @write_service(Perm.KEYS_VIEW)
@@ -67,8 +69,6 @@ def key_tag_for(view: Any) -> slips.KeyTag:
 
 def key_tags_pdf(actor: Actor, codes: Sequence[str], layout: str = "label") -> bytes:
     """Key tags for these key codes: `layout="label"` (50×30 mm label printer) or "a4_sheet"."""
-    from app.services import keys
-
     actor.require(Perm.KEYS_VIEW)
     tags = [key_tag_for(keys.find_key(actor, code)) for code in codes]
     return slips.render_key_tags(tags, layout=layout)
@@ -101,8 +101,6 @@ def loan_slip_for(loan: Any, office_name: str, show_pii: bool = True) -> slips.K
 
 def key_loan_pdf(actor: Actor, number: str, paper: str = "receipt_80") -> bytes:
     """钥匙借用单 for loan `number` on receipt_80, receipt_58 or a5; the print is audited."""
-    from app.services import keys
-
     actor.require(Perm.KEYS_VIEW)
     pages.preset(paper)  # an unknown paper fails before anything is looked up or logged
     loan = keys.get_loan(actor, number)
@@ -140,8 +138,6 @@ def handover_sheet_for(view: Any, office_name: str) -> slips.KeyHandoverSheet:
 
 def key_handover_pdf(actor: Actor, number: str, paper: str = "a4") -> bytes:
     """钥匙交接表 / 钥匙签收单 for handover `number` (A4; A5 works too)."""
-    from app.services import keys
-
     actor.require(Perm.KEYS_VIEW)
     view = keys.get_handover(actor, number)
     return slips.render_key_handover(handover_sheet_for(view, _office_name()), paper)
@@ -176,8 +172,6 @@ def stocktake_report_for(result: Any, office_name: str) -> slips.KeyStocktakeRep
 
 def key_stocktake_pdf(actor: Actor, number: str | int, paper: str = "a4") -> bytes:
     """钥匙清点报告 for stocktake `number` (or its id)."""
-    from app.services import keys
-
     actor.require(Perm.KEYS_VIEW)
     result = keys.stocktake_result(actor, number)
     return slips.render_key_stocktake(stocktake_report_for(result, _office_name()), paper)
