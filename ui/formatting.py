@@ -10,8 +10,7 @@ Registers add their own keys with `add_column_labels({...})` / `add_status_label
 `QT_TRANSLATE_NOOP("Columns", "…")` so pyside6-lupdate collects them.
 
 A declared register (app/kit) needs none of that: given `register=`, headers and value labels come
-from its declaration (ui/kit/labels.py). Screens that show a declared register's values without
-naming it (`status_label("in_cabinet")`) name the registers once with `use_declared_values(...)`.
+from its declaration (ui/kit/labels.py) — `status_label("in_cabinet", "keys")`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.kit import registry
 from ui.kit import labels
+from ui.kit.labels import yes_no  # "Yes"/"No" in the "Status" context, for every table
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 DATE_FORMAT = "yyyy-MM-dd"
@@ -102,42 +103,9 @@ def add_status_labels(labels: dict[str, str], columns: tuple[str, ...] = ()) -> 
     STATUS_COLUMNS.update(columns)
 
 
-# Declared registers whose stored values a bare status_label(value) finds, first named first.
-_VALUE_REGISTERS: list[str] = []
-_DECLARED_VALUES: dict[str, tuple[str, str]] = {}  # value → (register, field)
-
-
-def use_declared_values(*registers: str) -> None:
-    """Let `status_label(value)` without a register find these registers' declared states and
-    choices (the first register naming a value wins: "lent" of keys before "lent" of files)."""
-    for name in registers:
-        if name not in _VALUE_REGISTERS:
-            _VALUE_REGISTERS.append(name)
-    _DECLARED_VALUES.clear()
-
-
-def _declared_values() -> dict[str, tuple[str, str]]:
-    if not _DECLARED_VALUES and _VALUE_REGISTERS:
-        from app.kit import registry
-
-        for name in _VALUE_REGISTERS:
-            reg = registry.find(name)
-            if reg is None:
-                continue
-            fields = [reg.field(reg.state_field)] if reg.states else []
-            fields += [f for f in reg.fields if f.choices]
-            fields += [reg.field(c.name) for c in reg.list.extra_columns if c.choices]
-            for f in fields:
-                for c in f.choices:
-                    _DECLARED_VALUES.setdefault(c.value, (name, f.name))
-    return _DECLARED_VALUES
-
-
 @functools.lru_cache(maxsize=1024)
 def declared_field(register: str, column: str) -> Any:
     """The declared Field behind `column` of a kit register (None: not declared there)."""
-    from app.kit import registry
-
     reg = registry.find(register)
     if reg is None:
         return None
@@ -157,31 +125,17 @@ def column_label(key: str, register: str | None = None) -> str:
 
 
 def status_label(value: Any, register: str | None = None, column: str | None = None) -> str:
-    """A stored value's word: of `register`'s field `column` (default its state), else the
-    reference words (STATUS_LABELS), else a declared register named by use_declared_values."""
+    """A stored value's word: of declared `register`'s field `column` (default its state), else
+    the reference words (STATUS_LABELS)."""
     if value is None or value == "":
         return ""
-    if register:
-        from app.kit import registry
-
-        reg = registry.find(register)
-        if reg is not None:
-            return labels.value_label(reg, column or reg.state_field, value)
+    reg = registry.find(register) if register else None
+    if reg is not None:
+        return labels.value_label(reg, column or reg.state_field, value)
     source = STATUS_LABELS.get(str(value))
-    if source is not None:
-        return QCoreApplication.translate("Status", source)
-    declared = _declared_values().get(str(value))
-    if declared is not None:
-        return labels.value_label(declared[0], declared[1], value)
-    return str(value)
-
-
-def yes_no(value: bool) -> str:
-    return (
-        QCoreApplication.translate("Status", "Yes")
-        if value
-        else QCoreApplication.translate("Status", "No")
-    )
+    if source is None:
+        return str(value)
+    return QCoreApplication.translate("Status", source)
 
 
 def format_datetime(value: datetime) -> str:

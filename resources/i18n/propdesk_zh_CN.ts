@@ -106,10 +106,6 @@
 <context>
     <name>ArchiveReturnDialog</name>
     <message>
-        <source>{action} — {record}</source>
-        <translation>{action} — {record}</translation>
-    </message>
-    <message>
         <source>Take back (Enter)</source>
         <translation>归还（Enter）</translation>
     </message>
@@ -140,13 +136,6 @@
     <message>
         <source>Both confirm: tick that the borrower and you checked the items.</source>
         <translation>须双方确认：请勾选上面两项，确认借阅人与您已当面核对。</translation>
-    </message>
-</context>
-<context>
-    <name>ArchivesDock</name>
-    <message>
-        <source>Contents changed</source>
-        <translation>内容变更</translation>
     </message>
 </context>
 <context>
@@ -439,6 +428,10 @@
     <message>
         <source>The file is lent out: its contents change when it is back.</source>
         <translation>档案已借出：归还后才能修改内容。</translation>
+    </message>
+    <message>
+        <source>Saving… (the shared drive may be slow)</source>
+        <translation>正在保存…（共享盘可能较慢）</translation>
     </message>
     <message>
         <source>Keep a scanned copy (PDF, PNG or JPEG) with this document</source>
@@ -1050,10 +1043,6 @@
         <translation>未导入任何数据</translation>
     </message>
     <message>
-        <source>{n} row(s) need correcting. Fix them in the workbook and import it again.</source>
-        <translation>有 {n} 行需要更正。请在表格中改正后重新导入。</translation>
-    </message>
-    <message>
         <source>Office calendar: {created} new and {updated} updated days imported.</source>
         <translation>节假日安排：已导入新增 {created} 天、更新 {updated} 天。</translation>
     </message>
@@ -1501,10 +1490,6 @@
         <translation>全部钥匙</translation>
     </message>
     <message>
-        <source>Your role may not do this.</source>
-        <translation>您的角色无权执行此操作。</translation>
-    </message>
-    <message>
         <source>Key handover sheet {number}</source>
         <translation>钥匙交接表 {number}</translation>
     </message>
@@ -1663,22 +1648,6 @@
     <message>
         <source>Cabinet</source>
         <translation>钥匙柜</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>详情</translation>
     </message>
     <message>
         <source>History</source>
@@ -2060,6 +2029,29 @@
     </message>
 </context>
 <context>
+    <name>RecordPanel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+</context>
+<context>
     <name>RefPicker</name>
     <message>
         <source>Type to search…</source>
@@ -2068,10 +2060,6 @@
 </context>
 <context>
     <name>RegisterDock</name>
-    <message>
-        <source>Your role may not do this.</source>
-        <translation>您的角色无权执行此操作。</translation>
-    </message>
     <message>
         <source>Nothing selected</source>
         <translation>未选择记录</translation>
@@ -2099,22 +2087,6 @@
     <message>
         <source>History</source>
         <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>详情</translation>
     </message>
     <message>
         <source>{action}: {record} saved.</source>
@@ -2509,18 +2481,6 @@
     <message>
         <source>Parking</source>
         <translation>车位</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>接收</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>登记</translation>
-    </message>
-    <message>
-        <source>Missing at stocktake</source>
-        <translation>清点缺失</translation>
     </message>
     <message>
         <source>Customer-service assistant</source>
@@ -3034,6 +2994,10 @@
     <message>
         <source>Say what is missing or damaged and how it happened.</source>
         <translation>请说明缺失或损坏的情况及原因。</translation>
+    </message>
+    <message>
+        <source>The file is still out on this loan: take it back first, then void the loan.</source>
+        <translation>该借阅单的档案尚未归还：请先收回档案，再作废借阅单。</translation>
     </message>
     <message>
         <source>A key code may not start like a document number (YS-, JJ-, QD- …).</source>

@@ -72,10 +72,13 @@ def test_ticking_a_document_saves_it(qtbot, archive_office, db, ui_settings):  #
     assert "0 of" in panel.title.text()
     assert "入伙通知书" in panel.missing.text()
     item = panel.document_item("入伙通知书")
-    item.setCheckState(0, Qt.CheckState.Checked)
-    assert archive_office.present_names(record["id"]) == ["入伙通知书"]  # saved at once
+    with qtbot.waitSignal(panel.saved, timeout=SAVE_TIMEOUT):  # saved off the GUI thread
+        item.setCheckState(0, Qt.CheckState.Checked)
+    assert archive_office.present_names(record["id"]) == ["入伙通知书"]
     qtbot.waitUntil(lambda: "1 of" in panel.title.text())
     assert panel.document_item("入伙通知书").checkState(0) == Qt.CheckState.Checked
+    tree = panel.tree
+    assert all(tree.topLevelItem(i).isExpanded() for i in range(tree.topLevelItemCount()))
     assert any(r["kind"] == "contents" for r in dock.history_rows)
 
 
@@ -231,6 +234,41 @@ def test_a_scanned_loan_number_scanned_again_takes_the_file_back(
     files.active_dialog.reject()
 
 
+def test_a_tick_waits_for_the_share_and_a_failed_one_is_put_back(
+    qtbot, archive_office, db, monkeypatch, no_dialogs
+) -> None:  # noqa: ANN001
+    import threading
+
+    from app.errors import StorageUnavailable
+
+    record = archive_office.new_file(0, present=0)
+    dock = ArchivesDock(UiContext(archive_office.admin, db))
+    qtbot.addWidget(dock)
+    dock.show()
+    dock.show_record("archives", record["id"])
+    panel = dock.contents
+    share_answers = threading.Event()
+
+    def hanging_share(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        assert share_answers.wait(SAVE_TIMEOUT / 1000)
+        raise StorageUnavailable("the share went away")
+
+    monkeypatch.setattr(archive_services, "set_document_present", hanging_share)
+    item = panel.document_item("入伙通知书")
+    with qtbot.waitSignal(panel.failed, timeout=SAVE_TIMEOUT):
+        item.setCheckState(0, Qt.CheckState.Checked)
+        # the GUI goes on while the share hangs; the tick cannot be sent twice
+        item = panel.document_item("入伙通知书")
+        assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
+        assert panel.saving
+        share_answers.set()
+    assert len(no_dialogs) == 1  # the clerk is told why
+    item = panel.document_item("入伙通知书")
+    assert item.checkState(0) == Qt.CheckState.Unchecked  # as it is saved
+    assert item.flags() & Qt.ItemFlag.ItemIsEnabled and not panel.saving
+    assert archive_office.present_names(record["id"]) == []
+
+
 def test_a_scanned_copy_is_attached_and_opened(qtbot, archive_office, db, tmp_path, no_dialogs):  # noqa: ANN001
     from PySide6.QtGui import QColor, QImage
 
@@ -249,7 +287,10 @@ def test_a_scanned_copy_is_attached_and_opened(qtbot, archive_office, db, tmp_pa
     assert not panel.open_button.isEnabled()
     panel.tree.setCurrentItem(panel.document_item("入伙通知书"))
     assert panel.attach_button.isEnabled()
-    line = panel.attach_scan(str(scan_file))
+    with qtbot.waitSignal(panel.saved, timeout=SAVE_TIMEOUT) as saved:  # off the GUI thread
+        assert panel.attach_scan(str(scan_file))
+        assert not panel.attach_button.isEnabled()  # not twice while it is being saved
+    line = saved.args[0]
     assert no_dialogs == []
     assert line is not None and line.has_scan
     item = panel.document_item("入伙通知书")

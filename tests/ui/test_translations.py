@@ -143,22 +143,29 @@ def chinese(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN
 
 
 def test_known_strings_come_out_in_chinese(chinese) -> None:  # noqa: ANN001
-    import ui.docks.keys  # noqa: F401 - registers the key columns and status words
     from ui.dialogs.key_handover import KeyLinesTable
+    from ui.docks.keys import KeysDock
     from ui.formatting import column_label, status_label
     from ui.i18n import tr_msg
     from ui.kit.labels import today_label
     from ui.kit.today import late_text as _late
 
-    # a dock title, a column header, status words (their own context "Status")
+    # a dock title, a column header, the key registers' declared value words (kit:keys …)
     assert QCoreApplication.translate("Docks", "Keys") == "钥匙"
     assert today_label("key_loans") == "逾期未还钥匙"  # the Today panel's overdue keys
     assert column_label("borrower_name") == "借用人"
     assert column_label("due_at") == "应还时间"
-    assert status_label("in_cabinet") == "在柜"
-    assert status_label("lent") == "已借出"
-    assert status_label("overdue") == "已逾期"
-    assert status_label("damaged") == "损坏"
+    assert status_label("in_cabinet", "keys") == "在柜"
+    assert status_label("lent", "keys") == "已借出"
+    assert status_label("overdue", "key_loans") == "已逾期"
+    assert status_label("damaged", "key_loans", "return_condition") == "损坏"
+    # the key's history: its declared "event" value set
+    assert [KeysDock.event_label(k) for k in ("created", "received", "missing", "lent")] == [
+        "登记",
+        "接收",
+        "清点缺失",
+        "借出",
+    ]
     # an app-layer validation message with a parameter
     due = Msg(QT_TRANSLATE_NOOP("app", "Keys are due back by {time} at the latest."), time="18:00")
     assert tr_msg(due) == "钥匙最迟须在 18:00 前归还。"
@@ -176,10 +183,11 @@ def test_known_strings_come_out_in_chinese(chinese) -> None:  # noqa: ANN001
 
 
 def test_english_source_text_without_the_translator(english) -> None:  # noqa: ANN001
-    import ui.docks.keys  # noqa: F401
+    from ui.docks.keys import KeysDock
     from ui.formatting import status_label
     from ui.kit.today import late_text as _late
 
-    assert status_label("in_cabinet") == "In cabinet"
+    assert status_label("in_cabinet", "keys") == "In cabinet"
+    assert KeysDock.event_label("missing") == "Missing at stocktake"
     assert _late(datetime(2026, 3, 2, 20, 32), datetime(2026, 3, 1, 18, 0)) == "26h32"
     assert _late(datetime(2026, 3, 1, 18, 5), datetime(2026, 3, 1, 18, 0)) == "5 min"

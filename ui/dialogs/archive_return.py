@@ -30,25 +30,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PropDeskError, ValidationError
-from app.kit import services as kit
 from app.kit.declare import Register, Transition
 from app.registers.archives import services as archive_services
-from app.registers.archives.register import ARCHIVES, CHECK_RESULTS, SECTIONS
-from app.services.signatures import SignatureInput
+from app.registers.archives.register import CHECK_RESULTS
+from app.registers.archives.services import ContentsSection
 from ui.context import UiContext
 from ui.errors import ERROR_COLOR, describe_error
 from ui.kit import labels
-from ui.kit.transition_dialog import KitFormDialog, record_text, register_form
+from ui.kit.transition_dialog import TransitionDialog, register_form
 
-# The marks and the contents' sections are declared with the archive register but belong to no
-# field of it: named here for the labels translator.
-labels.add_values(ARCHIVES.name, "check", CHECK_RESULTS)
-labels.add_values(ARCHIVES.name, "section", SECTIONS)
-
+# The marks and the contents' sections are the archive register's value sets "check" and "section"
+# (app/registers/archives/register.py): their words come from the declaration (ui/kit/labels.py).
 RESULTS = tuple(c.value for c in CHECK_RESULTS)  # ok, missing, damaged — keys 1, 2, 3
 RESULT_COLORS = {"ok": "#2e7d32", "missing": ERROR_COLOR, "damaged": "#ef6c00"}
 COL_NO, COL_SECTION, COL_NAME, COL_RESULT = range(4)
 DocRole = Qt.ItemDataRole.UserRole
+
+
+def section_label(register: Register, section: ContentsSection) -> str:
+    """A contents section's declared name (业主入住资料 …)."""
+    return labels.value_label(register, "section", section.section)
 
 
 class ChecklistTable(QTableWidget):
@@ -153,9 +154,9 @@ class ChecklistTable(QTableWidget):
         return sum(1 for d in self._rows if self.marks.get(d) is None)
 
 
-class ArchiveReturnDialog(KitFormDialog):
-    """The file's documents checked item by item, a note, the borrower's signature, both
-    confirm; saved as the `return` transition."""
+class ArchiveReturnDialog(TransitionDialog):
+    """The `return` transition's form with the file's documents checked item by item above the
+    note, the borrower's signature, and both confirming."""
 
     def __init__(
         self,
@@ -165,22 +166,13 @@ class ArchiveReturnDialog(KitFormDialog):
         record: dict[str, Any],
         parent: QWidget | None = None,
     ) -> None:
-        action = labels.transition_label(register, transition)
-        what = record_text(register, record)
-        note = next(f for f in transition.inputs if f.name == "note")
         super().__init__(
             ctx,
             register,
-            [note],
-            transition=transition,
-            record=record,
-            title=QCoreApplication.translate("ArchiveReturnDialog", "{action} — {record}").format(
-                action=action, record=what
-            ),
+            transition,
+            record,
+            parent,
             ok_text=QCoreApplication.translate("ArchiveReturnDialog", "Take back (Enter)"),
-            intro=labels.transition_help(register, transition),
-            signature_caption=labels.signature_caption(register, transition),
-            parent=parent,
         )
         self.setObjectName("archive_return_dialog")
         self.resize(640, 720)
@@ -239,12 +231,8 @@ class ArchiveReturnDialog(KitFormDialog):
             self.state_label.setVisible(True)
             return
         for section in contents.sections:
-            section_label = labels.value_label(self.register, "section", section.section)
-            if section_label == section.section:
-                section_label = section.zh
-            for d in section.documents:
-                if d.present:  # what went out with the file
-                    docs.append((d.id, section_label, d.name))
+            name = section_label(self.register, section)
+            docs += [(d.id, name, d.name) for d in section.documents if d.present]  # went out
         self.checklist.set_documents(docs)
 
     def _count(self) -> None:
@@ -283,29 +271,7 @@ class ArchiveReturnDialog(KitFormDialog):
             return False
         return super().save()
 
-    def call_service(self, values: dict[str, Any], signature: SignatureInput | None) -> Any:
-        record = self.record or {}
-        return kit.transition(
-            self.ctx.actor,
-            self.register.name,
-            self.transition.name,
-            record["id"],
-            record.get("version"),
-            values,
-            signature=signature,
-        )
 
-
-def _factory(
-    ctx: UiContext,
-    register: Register,
-    transition: Transition,
-    record: dict[str, Any],
-    parent: QWidget | None,
-) -> ArchiveReturnDialog:
-    return ArchiveReturnDialog(ctx, register, transition, record, parent)
-
-
-register_form("archive_return", _factory)
+register_form("archive_return", ArchiveReturnDialog)
 
 __all__ = ["ArchiveReturnDialog", "ChecklistTable"]

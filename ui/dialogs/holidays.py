@@ -37,9 +37,9 @@ from ui.context import UiContext
 from ui.errors import show_error
 from ui.i18n import tr_msg
 from ui.icons import icon
+from ui.widgets.excel_import import EXCEL_FILTER, report_bad_rows, show_import_report
 from ui.widgets.form import RecordForm, choice_box, line_edit
 
-EXCEL_FILTER = "Excel (*.xlsx)"
 COLUMNS = 3  # date, 休/班, name
 
 
@@ -354,21 +354,14 @@ class HolidaysDialog(QDialog):
                 )
                 for number, problems in sorted(exc.rows.items())
             ]
-            self._report(
-                QMessageBox.Icon.Warning,
-                self.tr("Nothing was imported"),
-                self.tr(
-                    "{n} row(s) need correcting. Fix them in the workbook and import it again."
-                ).format(n=len(lines)),
-                "\n".join(lines),
-            )
+            self.last_report = report_bad_rows(self, lines)
             return False
         except ValidationError as exc:  # the file itself: missing, not .xlsx, no 类型 column …
-            self._report(
+            self.last_report = show_import_report(
+                self,
                 QMessageBox.Icon.Warning,
                 self.tr("Nothing was imported"),
                 "\n".join(tr_msg(m) for m in exc.errors.values()),
-                "",
             )
             return False
         except PropDeskError as exc:
@@ -380,23 +373,15 @@ class HolidaysDialog(QDialog):
             )
         )
         self.reload()
-        self._report(
+        self.last_report = show_import_report(
+            self,
             QMessageBox.Icon.Information,
             self.tr("Import finished"),
             self.tr("{created} new and {updated} updated days.").format(
                 created=result.created, updated=result.updated
             ),
-            "",
         )
         return True
-
-    def _report(self, kind: QMessageBox.Icon, title: str, text: str, details: str) -> None:
-        self.last_report = "\n".join(p for p in (title, text, details) if p)
-        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self)
-        if details:
-            box.setDetailedText(details)
-            box.setInformativeText(details if details.count("\n") < 8 else "")
-        box.open()  # window-modal, does not block the event loop
 
 
 def choose_workbook(parent: QWidget, title: str) -> str:

@@ -10,13 +10,22 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
+from app.registers.keys import KEY_LOANS
 from app.services import keys
 from app.services.keys import LoanView
 from ui.context import UiContext
 from ui.dialogs.key_common import ServiceFormDialog
-from ui.formatting import format_datetime, status_label
+from ui.errors import ERROR_COLOR
+from ui.formatting import format_datetime
+from ui.kit import labels
 from ui.widgets.form import choice_box
 from ui.widgets.signature_pad import SignatureField
+
+CONDITION = KEY_LOANS.field("return_condition")  # good, damaged, lost — declared with the loans
+
+
+def _condition_label(value: str) -> str:
+    return labels.value_label(KEY_LOANS, CONDITION.name, value)
 
 
 class KeyReturnDialog(ServiceFormDialog):
@@ -49,14 +58,19 @@ class KeyReturnDialog(ServiceFormDialog):
                 lent=format_datetime(loan.lent_at),
                 by=loan.lent_by,
                 due=format_datetime(loan.due_at),
-                late=(" — <span style='color:#c62828'>" + status_label("overdue") + "</span>")
+                late=(
+                    f" — <span style='color:{ERROR_COLOR}'>"
+                    f"{labels.state_label(KEY_LOANS, 'overdue')}</span>"
+                )
                 if late
                 else "",
             )
         )
         summary.setWordWrap(True)
         form.add_field("code", self.tr("Loan"), summary)
-        self.condition_box = choice_box([(c, status_label(c)) for c in ("good", "damaged", "lost")])
+        self.condition_box = choice_box(
+            [(c.value, _condition_label(c.value)) for c in CONDITION.choices]
+        )
         form.add_field("condition", self.tr("Condition"), self.condition_box, required=True)
         self.statement_edit = QPlainTextEdit()
         self.statement_edit.setTabChangesFocus(True)
@@ -87,7 +101,7 @@ class KeyReturnDialog(ServiceFormDialog):
         self.ctx.bus.status_message.emit(
             self.tr("{code} is back ({condition}); loan {number} closed.").format(
                 code=view.key_code,
-                condition=status_label(view.return_condition),
+                condition=_condition_label(view.return_condition),
                 number=view.number,
             )
         )

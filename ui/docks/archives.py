@@ -2,20 +2,21 @@
 (ui/kit/register_dock.py) on its declaration (app/registers/archives/register.py).
 
 What is special here: the file's card shows its contents checklist (sections, ticks, what is
-missing; ticking a document saves it; a scanned copy can be attached and opened); Return opens the
-checklist dialog (ui/dialogs/archive_return.py); after a lend the lending slip opens in the
-preview, after a return the return receipt (when the loan register declares those slips). A
-scanned loan number (JY-…) scanned again takes its file back.
+missing; ticking a document saves it off the GUI thread; a scanned copy can be attached and
+opened); Return opens the checklist dialog (ui/dialogs/archive_return.py); after a lend the
+lending slip opens in the preview, after a return the return receipt. A scanned loan number (JY-…)
+scanned again takes its file back.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,51 +34,57 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PropDeskError
-from app.kit import registry
 from app.kit.declare import Transition
 from app.registers.archives import services as archive_services
-from app.registers.archives.register import ARCHIVE_INCIDENTS, ARCHIVE_LOANS, ARCHIVES, SECTIONS
-from app.registers.archives.services import DocumentLine, FileContents
+from app.registers.archives.register import (
+    ARCHIVE_INCIDENTS,
+    ARCHIVE_LOANS,
+    ARCHIVES,
+    LOAN_SLIP,
+    RETURN_RECEIPT,
+)
+from app.registers.archives.services import ContentsSection, DocumentLine, FileContents
 from app.rules.roles import Perm
 from app.services import scan
 from ui.context import UiContext
-from ui.dialogs import archive_return  # noqa: F401 - registers the "archive_return" form
+from ui.dialogs.archive_return import section_label  # also registers the "archive_return" form
 from ui.dialogs.key_common import open_window
 from ui.docks.registry import DockSpec, add_dock
 from ui.errors import ERROR_COLOR, describe_error, show_error
 from ui.icons import icon
-from ui.kit import labels
 from ui.kit.register_dock import RegisterDock
+from ui.tasks import run_in_background
+from ui.widgets.list_detail import not_your_role
 from ui.widgets.pdf_preview import PdfPreviewDialog
 
 log = logging.getLogger(__name__)
 
-labels.add_values(ARCHIVES.name, "section", SECTIONS)
-
-# The loan register's slips opened after a lend / a return (the first that is declared).
-LEND_SLIPS = ("loan_slip", "lending_slip", "lend_slip")
-RETURN_SLIPS = ("return_receipt", "return_slip", "receipt")
 DocRole = Qt.ItemDataRole.UserRole
+# The loan's slip that opens in the preview after a file's transition.
+AFTER_TRANSITION_SLIPS = {"lend": LOAN_SLIP.name, "return": RETURN_RECEIPT.name}
 MISSING_SHOWN = 6  # names in the "not in the file" line; the tooltip lists them all
 OK_COLOR = "#2e7d32"
 
 
-def _slip_named(register: str, names: tuple[str, ...]) -> str | None:
-    reg = registry.find(register)
-    if reg is None:
-        return None
-    declared = {s.name for s in reg.slips if getattr(s, "per_record", True)}
-    return next((n for n in names if n in declared), None)
-
-
 class ContentsPanel(QWidget):
-    """The file's contents checklist (一户一档的内容): sections, ticks, what is missing."""
+    """The file's contents checklist (一户一档的内容): sections, ticks, what is missing.
+
+    A tick and an attached scan are saved off the GUI thread (the share may hang): the document
+    cannot be ticked again (nor get another scan) until the answer is back; a failure puts the
+    tick back as it was saved and says why. Once saved, `bus.register_changed("archives")` makes
+    the dock read the file again (its card, its trail and, through `record_loaded`, this list).
+    """
+
+    saved = Signal(object)  # the DocumentLine a tick or an attached scan wrote
+    failed = Signal(object)  # the exception a tick or an attach ended with (already shown)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.record: dict[str, Any] | None = None
         self.contents: FileContents | None = None
         self.can_tick = ctx.actor.can(Perm.ARCHIVES_MANAGE)
+        self.saving: set[int] = set()  # ids of the documents being saved now
         self._filling = False
         self.title = QLabel(self.tr("Contents"), self)
         self.title.setObjectName("contents_title")
@@ -122,25 +129,26 @@ class ContentsPanel(QWidget):
     def load(self, record: dict[str, Any] | None) -> None:
         self.contents = None
         self.record = record
+        problem = ""
         if record is not None:
             try:
                 self.contents = archive_services.file_contents(self.ctx.actor, int(record["id"]))
             except PropDeskError as exc:
-                self.missing.setText(describe_error(exc).text)
-        self._fill()
+                problem = describe_error(exc).text
+        self._fill(problem)
 
     def _lent(self) -> bool:
         return bool(self.contents and self.contents.status == "lent")
 
-    def _fill(self) -> None:
+    def _fill(self, problem: str = "") -> None:
+        """The tree from `self.contents` (as last read); `problem`: why it could not be read."""
         self._filling = True
         try:
             self.tree.clear()
+            self._show_missing(problem)
             c = self.contents
             if c is None:
                 self.title.setText(self.tr("Contents"))
-                if not self.missing.text():
-                    self.missing.setText("")
                 return
             self.title.setText(
                 self.tr("Contents — {present} of {total} in the file").format(
@@ -148,37 +156,42 @@ class ContentsPanel(QWidget):
                 )
             )
             for section in c.sections:
-                name = labels.value_label(ARCHIVES, "section", section.section)
-                if name == section.section:
-                    name = section.zh
-                text = name + (
-                    self.tr(" (missing {n})").format(n=section.missing) if section.missing else ""
-                )
-                top = QTreeWidgetItem([text])
-                font = top.font(0)
-                font.setBold(True)
-                top.setFont(0, font)
+                top = self._section_item(section)
                 self.tree.addTopLevelItem(top)
-                for doc in section.documents:
-                    top.addChild(self._doc_item(doc))
-                top.setExpanded(True)
-            missing = [d.name for s in c.sections for d in s.documents if not d.present]
-            if missing:
-                names = "、".join(missing[:MISSING_SHOWN]) + (
-                    " …" if len(missing) > MISSING_SHOWN else ""
-                )
-                self.missing.setText(
-                    self.tr("Not in the file ({n}): {names}").format(n=len(missing), names=names)
-                )
-                self.missing.setToolTip("\n".join(missing))
-                self.missing.setStyleSheet(f"color: {ERROR_COLOR};")
-            else:
-                self.missing.setText(self.tr("Every listed document is in the file."))
-                self.missing.setToolTip("")
-                self.missing.setStyleSheet(f"color: {OK_COLOR};")
+                top.setExpanded(True)  # only once it is in the tree
         finally:
             self._filling = False
             self._update_buttons()
+
+    def _show_missing(self, problem: str) -> None:
+        c = self.contents
+        missing = [d.name for s in c.sections for d in s.documents if not d.present] if c else []
+        if problem or c is None:
+            text, tip, color = problem, "", ERROR_COLOR
+        elif missing:
+            names = "、".join(missing[:MISSING_SHOWN])
+            if len(missing) > MISSING_SHOWN:
+                names += " …"
+            text = self.tr("Not in the file ({n}): {names}").format(n=len(missing), names=names)
+            tip, color = "\n".join(missing), ERROR_COLOR
+        else:
+            text, tip = self.tr("Every listed document is in the file."), ""
+            color = OK_COLOR
+        self.missing.setText(text)
+        self.missing.setToolTip(tip)
+        self.missing.setStyleSheet(f"color: {color};")
+
+    def _section_item(self, section: ContentsSection) -> QTreeWidgetItem:
+        text = section_label(ARCHIVES, section)
+        if section.missing:
+            text += self.tr(" (missing {n})").format(n=section.missing)
+        top = QTreeWidgetItem([text])
+        font = top.font(0)
+        font.setBold(True)
+        top.setFont(0, font)
+        for doc in section.documents:
+            top.addChild(self._doc_item(doc))
+        return top
 
     def _doc_item(self, doc: DocumentLine) -> QTreeWidgetItem:
         scan_text = doc.scan_name or ("" if not doc.has_scan else self.tr("scanned"))
@@ -188,14 +201,17 @@ class ContentsPanel(QWidget):
             item.setIcon(0, icon("lock"))
             item.setToolTip(0, self.tr("Personal data: each view of its scan is logged."))
         flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-        if not self.can_tick or self._lent():
+        if not self.can_tick:
+            why = not_your_role()
+        elif self._lent():
+            why = self.tr("The file is lent out: its contents change when it is back.")
+        elif doc.id in self.saving:
+            why = self.tr("Saving… (the shared drive may be slow)")
+        else:
+            why = ""
+        if why:
             flags &= ~Qt.ItemFlag.ItemIsEnabled
-            item.setToolTip(
-                0,
-                self.tr("The file is lent out: its contents change when it is back.")
-                if self.can_tick
-                else _not_your_role(),
-            )
+            item.setToolTip(0, why)
         item.setFlags(flags)
         item.setCheckState(0, Qt.CheckState.Checked if doc.present else Qt.CheckState.Unchecked)
         if not doc.present:
@@ -204,36 +220,73 @@ class ContentsPanel(QWidget):
 
     # -- ticking -----------------------------------------------------------------------------
 
-    def document_item(self, name: str) -> QTreeWidgetItem | None:
+    def document_items(self) -> Iterator[QTreeWidgetItem]:
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                child = top.child(j)
-                doc = child.data(0, DocRole)
-                if doc is not None and doc.name == name:
-                    return child
-        return None
+            yield from (top.child(j) for j in range(top.childCount()))
+
+    def document_item(self, name: str) -> QTreeWidgetItem | None:
+        return next((i for i in self.document_items() if i.data(0, DocRole).name == name), None)
 
     def _ticked(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0:
             return
         doc: DocumentLine | None = item.data(0, DocRole)
-        if doc is None:
+        if doc is None or doc.id in self.saving:
             return
         present = item.checkState(0) == Qt.CheckState.Checked
         if present == doc.present:
             return
-        try:
-            archive_services.set_document_present(self.ctx.actor, doc.id, doc.version, present)
-        except PropDeskError as exc:
-            show_error(self, exc)
-        # Rebuilt once Qt is done with this item (clearing the tree inside its own itemChanged
-        # would delete the item under Qt's feet).
-        QTimer.singleShot(0, self, self._after_tick)
+        actor = self.ctx.actor
+        self._save(
+            item,
+            lambda: archive_services.set_document_present(actor, doc.id, doc.version, present),
+        )
 
-    def _after_tick(self) -> None:
-        self.ctx.bus.register_changed.emit(ARCHIVES.name)  # the trail changed; the card reloads
-        self.load(self.record)
+    def _save(self, item: QTreeWidgetItem, job: Callable[[], DocumentLine]) -> None:
+        """Run the write `job` for `item`'s document in the background, the item locked
+        meanwhile. Only the item's flags change here: this may run inside the tree's own
+        itemChanged, and the tree is rebuilt only once the answer is back (queued, later)."""
+        doc_id = item.data(0, DocRole).id
+        self.saving.add(doc_id)
+        self._filling = True
+        try:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            item.setToolTip(0, self.tr("Saving… (the shared drive may be slow)"))
+        finally:
+            self._filling = False
+        self._update_buttons()
+        run_in_background(
+            job, lambda line: self._saved(doc_id, line), lambda exc: self._failed(doc_id, exc)
+        )
+
+    def _refill(self) -> None:
+        """The tree again from the contents as last read, the same document current."""
+        current = self.current_document()
+        self._fill()
+        if current is not None:
+            same = (i for i in self.document_items() if i.data(0, DocRole).id == current.id)
+            item = next(same, None)
+            if item is not None:
+                self.tree.setCurrentItem(item)
+
+    def _saved(self, doc_id: int, line: DocumentLine) -> None:
+        try:
+            self.saving.discard(doc_id)
+            self.ctx.bus.register_changed.emit(ARCHIVES.name)  # the dock reads the file again
+            self.saved.emit(line)
+        except RuntimeError:  # the panel was deleted while the save ran
+            log.debug("contents panel gone before its save came back", exc_info=True)
+
+    def _failed(self, doc_id: int, exc: BaseException) -> None:
+        try:
+            self.saving.discard(doc_id)
+            self._refill()  # the tick as last saved, enabled again
+            if show_error(self, exc):  # a conflict: Reload reads the file's contents again
+                self.load(self.record)
+            self.failed.emit(exc)
+        except RuntimeError:
+            log.debug("contents panel gone before its failure came back", exc_info=True)
 
     # -- scanned copies ----------------------------------------------------------------------
 
@@ -243,23 +296,29 @@ class ContentsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         doc = self.current_document()
-        can = self.can_tick and doc is not None
+        can = self.can_tick and doc is not None and doc.id not in self.saving
         self.attach_button.setEnabled(can)
-        self.attach_button.setToolTip(
-            self.tr("Keep a scanned copy (PDF, PNG or JPEG) with this document")
-            if can
-            else (_not_your_role() if not self.can_tick else self.tr("Select a document."))
-        )
+        if can:
+            tip = self.tr("Keep a scanned copy (PDF, PNG or JPEG) with this document")
+        elif not self.can_tick:
+            tip = not_your_role()
+        elif doc is None:
+            tip = self.tr("Select a document.")
+        else:
+            tip = self.tr("Saving… (the shared drive may be slow)")
+        self.attach_button.setToolTip(tip)
         has = doc is not None and doc.has_scan
         self.open_button.setEnabled(has)
         self.open_button.setToolTip(
             self.tr("Show the scanned copy") if has else self.tr("This document has no scan.")
         )
 
-    def attach_scan(self, path: str | None = None) -> DocumentLine | None:
+    def attach_scan(self, path: str | None = None) -> bool:
+        """Keep the chosen file as the current document's scan, saved in the background
+        (`saved` tells when it is; False: nothing to attach)."""
         doc = self.current_document()
         if doc is None or not self.attach_button.isEnabled():
-            return None
+            return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self,
@@ -268,16 +327,13 @@ class ContentsPanel(QWidget):
                 self.tr("Scans (*.pdf *.png *.jpg *.jpeg)"),
             )
             if not path:
-                return None
-        try:
-            data = Path(path).read_bytes()
-            line = archive_services.attach_scan(self.ctx.actor, doc.id, Path(path).name, data)
-        except (OSError, PropDeskError) as exc:
-            show_error(self, exc)
-            return None
-        self.ctx.bus.register_changed.emit(ARCHIVES.name)
-        self.load(self.record)
-        return line
+                return False
+        actor, source = self.ctx.actor, Path(path)
+        self._save(
+            self.tree.currentItem(),
+            lambda: archive_services.attach_scan(actor, doc.id, source.name, source.read_bytes()),
+        )
+        return True
 
     def open_scan(self, item: QTreeWidgetItem | None = None) -> QDialog | None:
         doc = item.data(0, DocRole) if item is not None else self.current_document()
@@ -338,17 +394,11 @@ class ArchivesDock(RegisterDock):
         due = record.get("due_at")
         return record.get("status") == "lent" and isinstance(due, datetime) and due < datetime.now()
 
-    def event_label(self, kind: str) -> str:
-        if kind == "contents":
-            return self.tr("Contents changed")
-        return super().event_label(kind)
-
     def after_transition(self, t: Transition, result: dict[str, Any] | None) -> None:
         super().after_transition(t, result)
-        if t.name == "lend":
-            self.preview_loan_slip(LEND_SLIPS)
-        elif t.name == "return":
-            self.preview_loan_slip(RETURN_SLIPS)
+        slip = AFTER_TRANSITION_SLIPS.get(t.name)
+        if slip is not None:
+            self.preview_loan_slip(slip)
 
     def loan_of_last_event(self) -> tuple[int, str] | None:
         """(id, number) of the loan the file's last lend or return wrote (its number is the
@@ -365,10 +415,10 @@ class ArchivesDock(RegisterDock):
                 return (hit.record_id, number) if hit.register == ARCHIVE_LOANS.name else None
         return None
 
-    def preview_loan_slip(self, names: tuple[str, ...]) -> PdfPreviewDialog | None:
-        slip = _slip_named(ARCHIVE_LOANS.name, names)
-        loan = self.loan_of_last_event() if slip else None
-        if slip is None or loan is None:
+    def preview_loan_slip(self, slip: str) -> PdfPreviewDialog | None:
+        """The loan register's slip `slip` of the loan the file's last lend or return wrote."""
+        loan = self.loan_of_last_event()
+        if loan is None:
             return None
         return self.print_slip(slip, loan[0], ARCHIVE_LOANS.name, loan[1])
 
@@ -396,10 +446,6 @@ class ArchiveIncidentsDock(RegisterDock):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ARCHIVE_INCIDENTS.name, parent)
-
-
-def _not_your_role() -> str:
-    return QCoreApplication.translate("RegisterDock", "Your role may not do this.")
 
 
 for spec in (

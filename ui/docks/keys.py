@@ -23,31 +23,35 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import PropDeskError
-from app.registers.keys import KEY_HANDOVERS, KEY_LOANS, KEYS
+from app.registers.keys import KEY_LOANS, KEYS
 from app.rules.roles import Perm
 from app.services import keys
 from app.services.keys import KeyView, LoanView
 from ui.context import UiContext
 from ui.docks.registry import DockSpec, add_dock
-from ui.errors import describe_error, show_error
-from ui.formatting import add_status_labels, format_datetime, status_label, use_declared_values
-from ui.icons import icon
-from ui.kit.labels import state_label
+from ui.errors import ERROR_COLOR, describe_error, show_error
+from ui.formatting import format_datetime
+from ui.kit import labels
 from ui.lazy import lazy_import
 from ui.models.register_model import RegisterTableModel
 from ui.widgets.dialog_host import DialogHost
-from ui.widgets.list_detail import list_beside_panel
+from ui.widgets.list_detail import (
+    card_value,
+    guard,
+    history_table,
+    list_beside_panel,
+    panel_button,
+    record_heading,
+    show_history,
+)
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.register_view import RegisterView
 
@@ -55,17 +59,8 @@ documents = lazy_import("app.services.keys.printing")  # reportlab loads on firs
 
 log = logging.getLogger(__name__)
 
-# Headers, states and value words come from the key registers' declarations (app/registers/keys.py,
-# through ui/kit/labels.py). Bare status_label(value) calls here and in the key dialogs find the key
-# registers' words first; the history's event words that no key register field declares stay here.
-use_declared_values(KEYS.name, KEY_LOANS.name, KEY_HANDOVERS.name)
-add_status_labels(
-    {
-        "created": QT_TRANSLATE_NOOP("Status", "Registered"),
-        "received": QT_TRANSLATE_NOOP("Status", "Received"),
-        "missing": QT_TRANSLATE_NOOP("Status", "Missing at stocktake"),
-    }
-)
+# Headers, states, value words and the history's event kinds (the "event" value set) come from the
+# key registers' declarations (app/registers/keys.py), through ui/kit/labels.py.
 
 KEY_COLUMNS = ("code", "label", "unit", "key_count", "hook", "status", "holder", "due_at")
 # (value, English): "" for every key, then the declared key states (their words: kit:keys).
@@ -77,25 +72,6 @@ LOAN_FILTERS = (
     ("overdue", QT_TRANSLATE_NOOP("KeyLoansDock", "Overdue")),
     ("all", QT_TRANSLATE_NOOP("KeyLoansDock", "All loans")),
 )
-
-
-def _no_permission() -> str:
-    return QCoreApplication.translate("KeysDock", "Your role may not do this.")
-
-
-def guard(button: QPushButton, allowed: bool, why: str = "") -> None:
-    """Enable a button the role may use; otherwise disable it with the reason as tooltip."""
-    button.setEnabled(allowed)
-    if not allowed:
-        button.setToolTip(why or _no_permission())
-
-
-def _button(parent: QWidget, icon_name: str, text: str, tip: str, name: str) -> QPushButton:
-    b = QPushButton(icon(icon_name), text, parent)
-    b.setToolTip(tip)
-    b.setObjectName(name)
-    b.setAutoDefault(True)  # Enter on a focused button presses it, as Space does
-    return b
 
 
 class _DialogHost(DialogHost):
@@ -158,8 +134,6 @@ class KeysDock(QWidget, _DialogHost):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.active_dialog = None
-        self.last_preview = None
         self.key: KeyView | None = None
         self.loan: LoanView | None = None
         actor = ctx.actor
@@ -176,20 +150,16 @@ class KeysDock(QWidget, _DialogHost):
         self.status_filter.setToolTip(self.tr("Show keys by status"))
         for value, text in KEY_FILTERS:
             label = (
-                state_label(KEYS, value) if value else QCoreApplication.translate("KeysDock", text)
+                labels.state_label(KEYS, value)
+                if value
+                else QCoreApplication.translate("KeysDock", text)
             )
             self.status_filter.addItem(label, value)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
         self.view.add_filter_widget(self.status_filter)
 
         # --- the key's card -------------------------------------------------------------------
-        self.heading = QLabel(self.tr("No key selected"), self)
-        self.heading.setObjectName("key_heading")
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        self.heading = record_heading(self, self.tr("No key selected"), "key_heading")
         self.fields: dict[str, QLabel] = {}
         card = QFormLayout()
         card.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -204,70 +174,67 @@ class KeysDock(QWidget, _DialogHost):
             ("loan", self.tr("Open loan")),
             ("notes", self.tr("Notes")),
         ):
-            value = QLabel("—", self)
-            value.setObjectName(f"key_{name}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value = card_value(self, f"key_{name}")
             card.addRow(label, value)
             self.fields[name] = value
 
-        self.lend_button = _button(
-            self, "loan", self.tr("Lend (借出)"), self.tr("Lend this key (Enter)"), "key_lend"
+        self.lend_button = panel_button(
+            self, "loan", self.tr("Lend (借出)"), "key_lend", self.tr("Lend this key (Enter)")
         )
-        self.return_button = _button(
-            self, "return", self.tr("Return (归还)"), self.tr("Take this key back"), "key_return"
+        self.return_button = panel_button(
+            self, "return", self.tr("Return (归还)"), "key_return", self.tr("Take this key back")
         )
-        self.slip_button = _button(
-            self, "print", self.tr("Print slip"), self.tr("Print the open loan's slip"), "key_slip"
+        self.slip_button = panel_button(
+            self, "print", self.tr("Print slip"), "key_slip", self.tr("Print the open loan's slip")
         )
-        self.tag_button = _button(
+        self.tag_button = panel_button(
             self,
             "print",
             self.tr("Print tag (打印钥匙牌)"),
-            self.tr("Print tags for the selected keys (select several with Shift/Ctrl)"),
             "key_tag",
+            self.tr("Print tags for the selected keys (select several with Shift/Ctrl)"),
         )
         self.tag_layout = QComboBox(self)
         self.tag_layout.setObjectName("key_tag_layout")
         self.tag_layout.addItem(self.tr("Label printer (50×30 mm)"), "label")
         self.tag_layout.addItem(self.tr("A4 sheet"), "a4_sheet")
         self.tag_layout.setToolTip(self.tr("Where the tags are printed"))
-        self.edit_button = _button(
-            self, "edit", self.tr("Edit"), self.tr("Edit this key"), "key_edit"
+        self.edit_button = panel_button(
+            self, "edit", self.tr("Edit"), "key_edit", self.tr("Edit this key")
         )
-        self.new_button = _button(
-            self, "add", self.tr("New key"), self.tr("Register a key (Ctrl+N)"), "key_new"
+        self.new_button = panel_button(
+            self, "add", self.tr("New key"), "key_new", self.tr("Register a key (Ctrl+N)")
         )
-        self.retire_button = _button(
-            self, "void", self.tr("Retire"), self.tr("Take this key out of use"), "key_retire"
+        self.retire_button = panel_button(
+            self, "void", self.tr("Retire"), "key_retire", self.tr("Take this key out of use")
         )
-        self.receive_button = _button(
+        self.receive_button = panel_button(
             self,
             "handover",
             self.tr("Receive (接收)"),
-            self.tr("Keys come into the cabinet"),
             "key_receive",
+            self.tr("Keys come into the cabinet"),
         )
-        self.issue_button = _button(
+        self.issue_button = panel_button(
             self,
             "handover",
             self.tr("Issue (发放)"),
-            self.tr("Keys handed to an owner"),
             "key_issue",
+            self.tr("Keys handed to an owner"),
         )
-        self.custodian_button = _button(
+        self.custodian_button = panel_button(
             self,
             "handover",
             self.tr("Custodian handover (内部交接)"),
-            self.tr("Hand the cabinet to a stand-in"),
             "key_custodian",
+            self.tr("Hand the cabinet to a stand-in"),
         )
-        self.stocktake_button = _button(
+        self.stocktake_button = panel_button(
             self,
             "stocktake",
             self.tr("Stocktake (清点)"),
-            self.tr("Count the cabinet by scanning"),
             "key_stocktake",
+            self.tr("Count the cabinet by scanning"),
         )
         self.lend_button.clicked.connect(self.lend)
         self.return_button.clicked.connect(self.return_key)
@@ -301,19 +268,7 @@ class KeysDock(QWidget, _DialogHost):
         actions.addWidget(self.issue_button, 6, 1)
         actions.addWidget(self.custodian_button, 7, 0, 1, 2)
 
-        self.history = QTableWidget(0, 4, self)
-        self.history.setObjectName("key_history")
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Detail")]
-        )
-        self.history.verticalHeader().setVisible(False)
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setTabKeyNavigation(False)
-        self.history.horizontalHeader().setStretchLastSection(True)
-        self.history.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.history.setMinimumHeight(120)
+        self.history = history_table(self, "key_history")
 
         panel = QWidget(self)
         panel_layout = QVBoxLayout(panel)
@@ -372,7 +327,7 @@ class KeysDock(QWidget, _DialogHost):
             "place": " · ".join(p for p in (k.unit_code or "", k.area) if p) or "—",
             "key_count": str(k.key_count),
             "hook": k.hook or "—",
-            "status": status_label(k.status),
+            "status": labels.state_label(KEYS, k.status),
             "holder": k.holder or "—",
             "notes": k.notes or "—",
             "loan": "—",
@@ -383,21 +338,21 @@ class KeysDock(QWidget, _DialogHost):
                 number=self.loan.number,
                 name=self.loan.borrower_name,
                 due=format_datetime(self.loan.due_at),
-                late=f" ({status_label('overdue')})" if late else "",
+                late=f" ({labels.state_label(KEY_LOANS, 'overdue')})" if late else "",
             )
         for name, text in values.items():
             self.fields[name].setText(text)
         overdue = self.loan is not None and self.loan.status == "overdue"
-        self.fields["loan"].setStyleSheet("color: #c62828; font-weight: bold;" if overdue else "")
-        events = history or []
-        self.history.setRowCount(len(events))
-        for row, e in enumerate(reversed(events)):  # newest first
-            detail = " ".join(p for p in (e.get("document") or "", e.get("detail") or "") if p)
-            for col, text in enumerate(
-                (format_datetime(e["at"]), status_label(e["kind"]), e["username"], detail)
-            ):
-                self.history.setItem(row, col, QTableWidgetItem(text))
+        self.fields["loan"].setStyleSheet(
+            f"color: {ERROR_COLOR}; font-weight: bold;" if overdue else ""
+        )
+        show_history(self.history, history or [], self.event_label)
         self._update_buttons()
+
+    @staticmethod
+    def event_label(kind: str) -> str:
+        """A history row's kind in words: the key register's declared "event" value set."""
+        return labels.value_label(KEYS, "event", kind)
 
     def _update_buttons(self) -> None:
         k = self.key
@@ -409,7 +364,7 @@ class KeysDock(QWidget, _DialogHost):
                 self.tr("Select a key that is in the cabinet.")
                 if k is None
                 else self.tr("This key is not in the cabinet ({status}).").format(
-                    status=status_label(status)
+                    status=labels.state_label(KEYS, status)
                 )
             )
         elif self.can_lend:
@@ -598,8 +553,6 @@ class KeyLoansDock(QWidget, _DialogHost):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.active_dialog = None
-        self.last_preview = None
         self.loan: LoanView | None = None
         self.can_lend = ctx.actor.can(Perm.KEYS_LEND)
         self.view = RegisterView(ctx, "key_loans", parent=self, also_refresh_on=("keys",))
@@ -615,11 +568,11 @@ class KeyLoansDock(QWidget, _DialogHost):
         self.detail.setObjectName("loan_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.return_button = _button(
-            self, "return", self.tr("Return (归还)"), self.tr("Take the key back"), "loan_return"
+        self.return_button = panel_button(
+            self, "return", self.tr("Return (归还)"), "loan_return", self.tr("Take the key back")
         )
-        self.slip_button = _button(
-            self, "print", self.tr("Print slip"), self.tr("Print the loan slip"), "loan_slip"
+        self.slip_button = panel_button(
+            self, "print", self.tr("Print slip"), "loan_slip", self.tr("Print the loan slip")
         )
         self.return_button.clicked.connect(self.return_key)
         self.slip_button.clicked.connect(self.print_slip)
@@ -671,11 +624,11 @@ class KeyLoansDock(QWidget, _DialogHost):
             self.detail.setText(self.tr("No loan selected"))
         else:
             lines = [
-                f"<b>{loan.number}</b> — {status_label(loan.status)}",
+                f"<b>{loan.number}</b> — {labels.state_label(KEY_LOANS, loan.status)}",
                 f"{loan.key_code} {loan.key_label}",
                 self.tr("Borrower: {name} ({kind}) {org}").format(
                     name=loan.borrower_name,
-                    kind=status_label(loan.borrower_kind),
+                    kind=labels.value_label(KEY_LOANS, "borrower_kind", loan.borrower_kind),
                     org=loan.borrower_org,
                 ),
                 self.tr("Purpose: {purpose}").format(purpose=loan.purpose or "—"),
@@ -691,7 +644,9 @@ class KeyLoansDock(QWidget, _DialogHost):
                     self.tr("Returned {at} to {to}: {condition}").format(
                         at=format_datetime(loan.returned_at),
                         to=loan.returned_to or "",
-                        condition=status_label(loan.return_condition),
+                        condition=labels.value_label(
+                            KEY_LOANS, "return_condition", loan.return_condition
+                        ),
                     )
                 )
                 if loan.statement:

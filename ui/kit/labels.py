@@ -11,6 +11,7 @@ Chinese ones in the same register ("Returned": 归还时间 as a column, 已归�
 
     field label        what = "<field>"                     field_label(reg, "code")
     value label        what = "value:<field>"               value_label(reg, "status", "lent")
+    value set          what = "value:<set>"                 value_label(reg, "event", "created")
     transition         what = "transition:<name>"           transition_label(reg, "lend")
     transition input   what = "<transition>.<field>"        input_label(reg, t, f)
     input value        what = "value:<transition>.<field>"
@@ -21,6 +22,8 @@ Chinese ones in the same register ("Returned": 归还时间 as a column, 已归�
     Today line         what = "today"
     title              what = None (also answered in the "Docks" context, for dock titles)
 
+A value set (`Register.value_sets`: the trail's event kinds, a contents list's sections) is looked
+up like a field's values, by its name; a field of the same name comes first.
 A lookup without `what` is answered from `Register.labels()` (first pair wins).
 """
 
@@ -39,10 +42,6 @@ log = logging.getLogger(__name__)
 PREFIX = "kit:"
 DOCKS_CONTEXT = "Docks"
 
-# Labels a register's screens show that its declaration does not reach through `labels()`:
-# (register, what) → choices, e.g. the key's history events. Added by the screens that show them.
-_EXTRA: dict[tuple[str, str], tuple[Choice, ...]] = {}
-
 Table = dict[tuple[str, str | None], str]
 
 
@@ -58,13 +57,6 @@ def _register(register: str | Register) -> Register | None:
     except Exception:  # noqa: BLE001 - a broken declaration module must not break labels
         log.exception("registers could not be loaded")
         return None
-
-
-def add_values(register: str, what: str, items: tuple[Choice, ...]) -> None:
-    """Value labels a register's screen shows that are not a declared field's choices (the
-    key's history events): looked up as value_label(register, what, value)."""
-    _EXTRA[(register, what)] = tuple(items)
-    _TRANSLATOR_CACHE.pop(register, None)
 
 
 def _put(table: Table, en: str, zh: str, what: str | None) -> None:
@@ -114,10 +106,9 @@ def build_table(reg: Register) -> Table:
         _put(table, reg.today.en, reg.today.zh, "today")
     for slip in reg.slips:
         _put(table, getattr(slip, "en", ""), getattr(slip, "zh", ""), f"slip:{slip.name}")
-    for (name, what), items in _EXTRA.items():
-        if name == reg.name:
-            for c in items:
-                _put(table, c.en, c.zh, f"value:{what}")
+    for name, items in reg.value_sets:
+        for c in items:
+            _put(table, c.en, c.zh, f"value:{name}")
     return table
 
 
@@ -210,22 +201,27 @@ def field_label(register: str | Register, name: str) -> str:
 
 
 def value_label(register: str | Register, field: str, value: Any) -> str:
-    """The declared label of a stored value (a state, a choice); other values as text."""
+    """The declared label of a stored value: of field `field` (a state, a choice), else of the
+    value set named `field` (a history event, a contents section); other values as text."""
     if value is None or value == "":
         return ""
     reg = _register(register)
     if reg is None:
         return str(value)
-    extra = _EXTRA.get((reg.name, field))
-    if extra is not None:
-        choice = next((c for c in extra if c.value == value), None)
-        if choice is not None:
-            return tr_kit(reg, choice.en, f"value:{field}")
     try:
         f = reg.field(field)
     except KeyError:
-        return str(value)
+        return _value_set_label(reg, field, value)
     return choice_label(reg, f, value, field)
+
+
+def _value_set_label(reg: Register, name: str, value: Any) -> str:
+    try:
+        items = reg.values(name)
+    except KeyError:
+        return str(value)
+    choice = next((c for c in items if c.value == value), None)
+    return tr_kit(reg, choice.en, f"value:{name}") if choice is not None else str(value)
 
 
 def choice_label(reg: Register, f: Field, value: Any, what: str | None = None) -> str:
@@ -308,7 +304,6 @@ def yes_no(value: bool) -> str:
 
 __all__ = [
     "KitTranslator",
-    "add_values",
     "choice_label",
     "context",
     "field_label",

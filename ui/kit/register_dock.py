@@ -29,19 +29,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +51,6 @@ from ui.context import UiContext
 from ui.errors import ERROR_COLOR, describe_error
 from ui.formatting import format_datetime, format_value
 from ui.i18n import tr_msg
-from ui.icons import icon
 from ui.kit import labels
 from ui.kit.transition_dialog import (
     RecordDialog,
@@ -65,7 +61,16 @@ from ui.kit.transition_dialog import (
 )
 from ui.lazy import lazy_import
 from ui.widgets.dialog_host import DialogHost
-from ui.widgets.list_detail import list_beside_panel
+from ui.widgets.list_detail import (
+    card_value,
+    guard,
+    history_table,
+    list_beside_panel,
+    not_your_role,
+    panel_button,
+    record_heading,
+    show_history,
+)
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.register_view import RegisterView
 
@@ -108,8 +113,6 @@ class RegisterDock(QWidget, DialogHost):
         self.setObjectName(f"register_dock_{register}")
         self.record: dict[str, Any] | None = None
         self.history_rows: list[dict[str, Any]] = []
-        self.active_dialog: QDialog | None = None
-        self.last_preview: PdfPreviewDialog | None = None
         self.changed = set(changed_registers(self.reg))
 
         self.view = self.make_list(columns)
@@ -121,13 +124,7 @@ class RegisterDock(QWidget, DialogHost):
             box.currentIndexChanged.connect(self._filters_changed)
 
         # --- the card ---------------------------------------------------------------------
-        self.heading = QLabel(self.tr("Nothing selected"), self)
-        self.heading.setObjectName("record_heading")
-        self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        self.heading = record_heading(self, self.tr("Nothing selected"), "record_heading")
         self.problem = QLabel(self)  # voided / overdue, in red
         self.problem.setObjectName("record_problem")
         self.problem.setWordWrap(True)
@@ -142,20 +139,21 @@ class RegisterDock(QWidget, DialogHost):
             button = self.make_transition_button(t)
             button.clicked.connect(lambda _=False, name=t.name: self.start_transition(name))
             self.transition_buttons[t.name] = button
-        self.new_button = self._button("add", self.tr("New"), f"{register}_new")
+        self.new_button = panel_button(self, "add", self.tr("New"), f"{register}_new")
         self.new_button.setToolTip(self.tr("A new record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
         self.new_button.setVisible(self.reg.create_perm is not None)
-        self.edit_button = self._button("edit", self.tr("Edit"), f"{register}_edit")
+        self.edit_button = panel_button(self, "edit", self.tr("Edit"), f"{register}_edit")
         self.edit_button.clicked.connect(self.edit_record)
         self.edit_button.setVisible(self.reg.edit_perm is not None and bool(self.reg.editable))
-        self.void_button = self._button("void", self.tr("Void (作废)"), f"{register}_void")
+        self.void_button = panel_button(self, "void", self.tr("Void (作废)"), f"{register}_void")
         self.void_button.clicked.connect(self.void_record)
         self.void_button.setVisible(self.reg.void_perm is not None)
         self.print_buttons: dict[str, QPushButton] = {}
         self.paper_boxes: dict[str, QComboBox] = {}
         for slip in self.reg.slips:
-            button = self._button(
+            button = panel_button(
+                self,
                 "print",
                 self.tr("Print {slip}").format(slip=labels.slip_label(self.reg, slip)),
                 f"{register}_print_{slip.name}",
@@ -230,10 +228,7 @@ class RegisterDock(QWidget, DialogHost):
         card = QFormLayout()
         card.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         for name in self.card_fields():
-            value = QLabel("—", self)
-            value.setObjectName(f"card_{name}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value = card_value(self, f"card_{name}")
             card.addRow(labels.field_label(self.reg, name), value)
             self.card_values[name] = value
         return card
@@ -243,25 +238,15 @@ class RegisterDock(QWidget, DialogHost):
         return None
 
     def make_transition_button(self, t: Transition) -> QPushButton:
-        return self._button(
+        return panel_button(
+            self,
             TRANSITION_ICONS.get(t.name, "edit"),
             labels.transition_label(self.reg, t),
             f"{self.reg.name}_{t.name}",
         )
 
     def make_history(self) -> QTableWidget:
-        table = QTableWidget(0, 4, self)
-        table.setObjectName("record_history")
-        table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Detail")]
-        )
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.setMinimumHeight(120)
-        return table
+        return history_table(self, "record_history")
 
     def make_transition_dialog(self, t: Transition) -> QDialog:
         assert self.record is not None
@@ -385,19 +370,7 @@ class RegisterDock(QWidget, DialogHost):
                 due_label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
         self.problem.setText("\n".join(problems))
         self.problem.setVisible(bool(problems))
-        rows = list(reversed(self.history_rows))  # newest first
-        self.history.setRowCount(len(rows))
-        for i, e in enumerate(rows):
-            detail = " ".join(p for p in (e.get("document") or "", e.get("detail") or "") if p)
-            at = e.get("at")
-            cells = (
-                format_datetime(at) if isinstance(at, datetime) else str(at or ""),
-                self.event_label(str(e.get("kind") or "")),
-                str(e.get("username") or ""),
-                detail,
-            )
-            for col, text in enumerate(cells):
-                self.history.setItem(i, col, QTableWidgetItem(text))
+        show_history(self.history, self.history_rows, self.event_label)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -406,16 +379,16 @@ class RegisterDock(QWidget, DialogHost):
         select_first = self.tr("Select a record first.")
         if record is None:
             for button in self.transition_buttons.values():
-                _guard(button, False, select_first)
+                guard(button, False, select_first)
         else:
             for t, why in kit.allowed_transitions(actor, self.reg.name, record):
                 button = self.transition_buttons[t.name]
                 help_text = labels.transition_help(self.reg, t)
-                _guard(button, why is None, tr_msg(why) if why else help_text)
+                guard(button, why is None, tr_msg(why) if why else help_text)
                 if why is None:
                     button.setToolTip(help_text or labels.transition_label(self.reg, t))
         if self.reg.create_perm is not None:
-            _guard(self.new_button, actor.can(self.reg.create_perm), _not_your_role())
+            guard(self.new_button, actor.can(self.reg.create_perm), not_your_role())
             if self.new_button.isEnabled():
                 self.new_button.setToolTip(self.tr("A new record (Ctrl+N)"))
         voided = bool(record and record.get("voided_at"))
@@ -426,19 +399,19 @@ class RegisterDock(QWidget, DialogHost):
             if perm is None:
                 continue
             if record is None:
-                _guard(button, False, select_first)
+                guard(button, False, select_first)
             elif not actor.can(perm):
-                _guard(button, False, _not_your_role())
+                guard(button, False, not_your_role())
             elif voided:
-                _guard(button, False, self.tr("This record is voided."))
+                guard(button, False, self.tr("This record is voided."))
             elif button is self.void_button and "voided_at" not in record:
-                _guard(button, False, self.tr("Records of this register are not voided."))
+                guard(button, False, self.tr("Records of this register are not voided."))
             else:
-                _guard(button, True)
+                guard(button, True)
                 button.setToolTip("")
         for name, button in self.print_buttons.items():
             per_record = getattr(self._slip(name), "per_record", True)
-            _guard(button, record is not None or not per_record, select_first)
+            guard(button, record is not None or not per_record, select_first)
 
     def _focus_at_hand(self) -> None:
         button = self.at_hand()
@@ -564,12 +537,6 @@ class RegisterDock(QWidget, DialogHost):
 
     # -- small helpers -----------------------------------------------------------------------
 
-    def _button(self, icon_name: str, text: str, name: str) -> QPushButton:
-        b = QPushButton(icon(icon_name), text, self)
-        b.setObjectName(name)
-        b.setAutoDefault(True)  # Enter on a focused button presses it, as Space does
-        return b
-
     def _paper_box(self, slip: Any) -> QComboBox:
         from app.printing.pages import preset
 
@@ -583,17 +550,6 @@ class RegisterDock(QWidget, DialogHost):
                 title = paper
             box.addItem(title, paper)
         return box
-
-
-def _not_your_role() -> str:
-    return QCoreApplication.translate("RegisterDock", "Your role may not do this.")
-
-
-def _guard(button: QPushButton, allowed: bool, why: str = "") -> None:
-    """Enable a button; otherwise disable it, its tooltip saying why."""
-    button.setEnabled(allowed)
-    if not allowed:
-        button.setToolTip(why or _not_your_role())
 
 
 __all__ = ["RegisterDock", "TRANSITION_ICONS", "record_title"]

@@ -13,7 +13,6 @@ falls due (the key cut-off: the service says when), and every REFRESH_MINUTES in
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from datetime import datetime, timedelta
 
@@ -39,6 +38,7 @@ from ui.formatting import format_datetime
 from ui.icons import icon
 from ui.kit.labels import today_label
 from ui.tasks import run_in_background
+from ui.widgets.calendar_warning import CalendarWarning
 
 log = logging.getLogger(__name__)
 
@@ -64,14 +64,10 @@ def late_text(now: datetime, due: datetime) -> str:
     return QCoreApplication.translate("OverdueKeysPanel", "{minutes} min").format(minutes=minutes)
 
 
-def _calendar_warning(ctx: UiContext, parent: QWidget) -> QWidget | None:
-    if importlib.util.find_spec("ui.widgets.calendar_warning") is None:
-        return None
+def _calendar_warning(ctx: UiContext, parent: QWidget) -> CalendarWarning | None:
     try:
-        from ui.widgets.calendar_warning import CalendarWarning
-
         warning = CalendarWarning(ctx, parent)
-        warning.refresh()
+        warning.refresh()  # asks the calendar off the GUI thread
         return warning
     except Exception:  # noqa: BLE001 - the Today list matters more than the strip
         log.exception("calendar warning not shown")

@@ -589,7 +589,10 @@ def record_text(reg: Register, record: dict[str, Any]) -> str:
 
 
 class TransitionDialog(KitFormDialog):
-    """The inputs of one declared transition for one record, saved by `kit.transition`."""
+    """The inputs of one declared transition for one record, saved by `kit.transition`.
+
+    A special form (`register_form`) derives from it and adds what the generic inputs cannot
+    show — checklist inputs have no generic widget (the archive return's checklist)."""
 
     def __init__(
         self,
@@ -598,6 +601,8 @@ class TransitionDialog(KitFormDialog):
         transition: Transition,
         record: dict[str, Any],
         parent: QWidget | None = None,
+        *,
+        ok_text: str = "",
     ) -> None:
         action = labels.transition_label(register, transition)
         what = record_text(register, record)
@@ -610,7 +615,8 @@ class TransitionDialog(KitFormDialog):
             title=QCoreApplication.translate("TransitionDialog", "{action} — {record}").format(
                 action=action, record=what
             ),
-            ok_text=QCoreApplication.translate("TransitionDialog", "{action} (Enter)").format(
+            ok_text=ok_text
+            or QCoreApplication.translate("TransitionDialog", "{action} (Enter)").format(
                 action=action
             ),
             intro=labels.transition_help(register, transition)

@@ -31,6 +31,7 @@ from app.services import listing
 from app.services.context import Actor
 from app.services.listing import ListRequest
 from ui import formatting
+from ui.errors import ERROR_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ PAGE_SIZE = 200
 # How far select_id()/refresh() will page forward to find a row that is not loaded yet.
 MAX_SEEK_ROWS = 5000
 
-OVERDUE_COLOR = QColor("#c62828")
+OVERDUE_COLOR = QColor(ERROR_COLOR)
 
 RowRole = Qt.ItemDataRole.UserRole + 1  # the row's dict as the service returned it
 RawRole = Qt.ItemDataRole.UserRole + 2  # the cell's raw value (Decimal, datetime, …)

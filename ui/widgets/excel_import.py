@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from app.errors import PropDeskError, ValidationError
@@ -23,6 +23,33 @@ from ui.lazy import lazy_import
 importing = lazy_import("app.services.importing")
 
 EXCEL_FILTER = "Excel (*.xlsx)"
+
+
+def show_import_report(
+    parent: QWidget, kind: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> str:
+    """An import's outcome in a message box (window-modal: the event loop goes on), the rows'
+    problems as its details. Returns the report as text (the callers' `last_report`)."""
+    box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+        box.setInformativeText(details if details.count("\n") < 8 else "")
+    box.open()
+    return "\n".join(p for p in (title, text, details) if p)
+
+
+def report_bad_rows(parent: QWidget, lines: list[str]) -> str:
+    """ "Nothing was imported": one line per row that needs correcting."""
+    return show_import_report(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ExcelImportButton", "Nothing was imported"),
+        QCoreApplication.translate(
+            "ExcelImportButton",
+            "{n} row(s) need correcting. Fix them in the workbook and import it again.",
+        ).format(n=len(lines)),
+        "\n".join(lines),
+    )
 
 
 class ExcelImportButton(QPushButton):
@@ -53,25 +80,18 @@ class ExcelImportButton(QPushButton):
             result = importing.import_file(self.ctx.actor, self.what, Path(path))
         except ValidationError as exc:
             rows = [self._row_line(where, msg) for where, msg in exc.errors.items()]
-            self._report(
-                QMessageBox.Icon.Warning,
-                self.tr("Nothing was imported"),
-                self.tr(
-                    "{n} row(s) need correcting. Fix them in the workbook and import it again."
-                ).format(n=len(rows)),
-                "\n".join(rows),
-            )
+            self.last_report = report_bad_rows(self, rows)
             return False
         except PropDeskError as exc:
             show_error(self, exc)
             return False
-        self._report(
+        self.last_report = show_import_report(
+            self,
             QMessageBox.Icon.Information,
             self.tr("Import finished"),
             self.tr("{created} new and {updated} updated records.").format(
                 created=result.created, updated=result.updated
             ),
-            "",
         )
         self.ctx.bus.register_changed.emit(self.what)
         self.imported.emit(result.created, result.updated)
@@ -95,11 +115,3 @@ class ExcelImportButton(QPushButton):
         except (PropDeskError, OSError) as exc:
             show_error(self, exc)
             return None
-
-    def _report(self, kind: QMessageBox.Icon, title: str, text: str, details: str) -> None:
-        self.last_report = "\n".join(p for p in (title, text, details) if p)
-        box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, self)
-        if details:
-            box.setDetailedText(details)
-            box.setInformativeText(details if details.count("\n") < 8 else "")
-        box.open()  # window-modal, does not block the event loop
