@@ -1,7 +1,8 @@
 """A register's history from an office Excel sheet (档案借阅登记表.xlsx, 钥匙借用登记表.xlsx …): the
 clerk maps its columns to `importable_fields` once (suggested from the declared labels, saved and
 offered again); `import_history` checks every row as a create would and imports all of them, with
-their old numbers and dates, or none (`ImportRejected` names every bad row and field).
+their old numbers and dates, or none (`ImportRejected`, app/services/importing.py, names every bad
+row and field).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from app.models.kit_import import ImportMapping
 from app.rules.roles import Perm
 from app.services import numbering
 from app.services.context import Actor
+from app.services.importing import ImportRejected, RowProblem  # the one row-by-row report
 from app.services.tx import audit, read_service, write_service
 
 PREVIEW_ROWS = 20
@@ -44,7 +46,6 @@ _NO_COLUMN = QT_TRANSLATE_NOOP("app", "The sheet has no column {header}.")
 _NOT_A_FIELD = QT_TRANSLATE_NOOP("app", "{field} is not a field {register} can import.")
 _TWO_COLUMNS = QT_TRANSLATE_NOOP("app", "Two columns are mapped to {field}.")
 _NEEDS_COLUMN = QT_TRANSLATE_NOOP("app", "The sheet needs a column for: {fields}.")
-_ROW = QT_TRANSLATE_NOOP("app", "Check these fields: {details}")
 _NO_MATCH = QT_TRANSLATE_NOOP("app", "No single {what} matches {value}.")
 _FUTURE = QT_TRANSLATE_NOOP("app", "This date is in the future.")
 _USED = QT_TRANSLATE_NOOP("app", "The number {number} is already used.")
@@ -235,25 +236,6 @@ def mapping_for(actor: Actor, register: Reg, headers: Sequence[str]) -> tuple[di
     """(mapping, "saved" | "suggested") to offer for this header row."""
     saved = saved_mapping(actor, register, headers)
     return (saved, "saved") if saved else (suggest_mapping(register, headers), "suggested")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # the Excel row number
-    field: str  # the field's name
-    label: str  # its Chinese label
-    message: str  # English source text (a Msg); the UI translates it with tr_msg
-
-
-class ImportRejected(ValidationError):
-    """Nothing was imported: `problems` each bad cell; `errors` "row N" → a line (as reference data)."""
-
-    def __init__(self, problems: Sequence[RowProblem]) -> None:
-        self.problems = list(problems)
-        rows: dict[int, list[str]] = {}
-        for p in self.problems:
-            rows.setdefault(p.row, []).append(f"{p.label}: {p.message}")
-        super().__init__({f"row {n}": Msg(_ROW, details="; ".join(d)) for n, d in rows.items()})
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from app.db import db_proxy, run_with_retry
 from app.errors import ConflictError, ValidationError
@@ -42,11 +42,9 @@ from app.rules import workdays
 from app.rules.roles import Perm
 from app.rules.workdays import PackageDay, package_knows
 from app.services.context import Actor
+from app.services.importing import ImportRejected, ImportResult, RowProblem, read_rows, row_problems
 from app.services.records import get_or_404, stamp_new, update_versioned
 from app.services.tx import audit, read_service, snapshot, write_service
-
-if TYPE_CHECKING:
-    from app.services.importing import ImportResult
 
 log = logging.getLogger(__name__)
 
@@ -441,40 +439,20 @@ def remove_holiday(actor: Actor, holiday_id: int, version: int | None = None) ->
 # Excel import
 
 
-class ImportRowsError(ValidationError):
-    """A ValidationError whose `errors` map "row N" to a one-line message (as the reference-data
-    import reports, app/services/importing.py), plus `rows`: row number → field → message, so
-    the UI can translate each field's message and name the column as the sheet does."""
-
-    def __init__(self, rows: dict[int, dict[str, str]], headers: dict[str, str]) -> None:
-        self.rows = rows
-        self.headers = headers
-        super().__init__({f"row {number}": _row_message(p, headers) for number, p in rows.items()})
-
-
-def _row_message(problems: dict[str, str], headers: dict[str, str]) -> str:
-    details = "; ".join(
-        f"{headers.get(field) or HEADERS[field][0]}: {message}"
-        for field, message in problems.items()
-    )
-    return Msg(QT_TRANSLATE_NOOP("app", "Check these fields: {details}"), details=details)
-
-
 def read_sheet(path: Path | str) -> tuple[list[tuple[int, dict[str, Any]]], dict[str, str]]:
     """(row number, field → cell) for every non-empty row of the first sheet, and field →
     header as written (the reference-data import's reader, with this sheet's columns)."""
-    from app.services import importing  # openpyxl loads on the first import, not at start-up
-
-    return importing.read_rows(path, HEADERS, REQUIRED)
+    return read_rows(path, HEADERS, REQUIRED)
 
 
 def _plan_import(
     rows: list[tuple[int, dict[str, Any]]], headers: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """Every row validated; ImportRowsError (nothing imported) if any is bad."""
+    """Every row validated; ImportRejected (nothing imported) if any is bad."""
     plan: list[dict[str, Any]] = []
-    bad: dict[int, dict[str, str]] = {}
+    bad: list[RowProblem] = []
     seen: dict[date, int] = {}
+    labels = {field: accepted[0] for field, accepted in HEADERS.items()} | headers
     for number, raw in rows:
         clean, errors = clean_holiday(
             raw.get("day"), raw.get("kind"), raw.get("name"), check_taken=False
@@ -487,11 +465,11 @@ def _plan_import(
         elif day is not None:
             seen[day] = number
         if errors:
-            bad[number] = errors
+            bad += row_problems(number, errors, labels)
         else:
             plan.append(clean)
     if bad:
-        raise ImportRowsError(bad, headers)
+        raise ImportRejected(bad)
     if not plan:
         raise ValidationError(
             {"file": QT_TRANSLATE_NOOP("app", "The sheet has no rows to import.")}
@@ -502,8 +480,6 @@ def _plan_import(
 @_invalidates
 @write_service(Perm.CALENDAR_EDIT)
 def _write_import(actor: Actor, plan: list[dict[str, Any]], source: str) -> ImportResult:
-    from app.services.importing import ImportResult
-
     created = updated = 0
     for clean in plan:
         existing = OfficeHoliday.get_or_none(OfficeHoliday.day == clean["day"])
@@ -532,7 +508,7 @@ def _write_import(actor: Actor, plan: list[dict[str, Any]], source: str) -> Impo
 def import_holidays(actor: Actor, path: Path | str) -> ImportResult:
     """Import the office entries of an .xlsx whose first row is 日期, 类型, 名称 (类型: 休 = day
     off, 班 = working weekend day; off/work too). All rows or none: one bad row and nothing is
-    imported (ImportRowsError reports each bad row). A day already entered is updated."""
+    imported (ImportRejected names each bad row and field). A day already entered is updated."""
     actor.require(Perm.CALENDAR_EDIT)
     path = Path(path)
     rows, headers = read_sheet(path)  # read and checked before the write lock is taken
@@ -544,7 +520,6 @@ __all__ = [
     "CACHE_SECONDS",
     "CalendarDay",
     "HolidayView",
-    "ImportRowsError",
     "KINDS",
     "KIND_LABELS_ZH",
     "add_holiday",

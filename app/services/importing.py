@@ -1,8 +1,9 @@
 """Import units, parties (owners/tenants) and staff from Excel (SPEC §2 "Import … from Excel").
 
 All or nothing: every row is validated first, exactly as the dialogs validate (the `clean_*`
-helpers of services.reference). If any row is bad, `ValidationError` maps `"row N"` (the row
-number Excel shows) to the bad fields, and nothing is imported. Otherwise every row is written in
+helpers of services.reference). If any row is bad, nothing is imported and `ImportRejected` names
+each bad cell (a `RowProblem`: the row number Excel shows, the field, its column, the message);
+its `errors` map `"row N"` to one line per row. Otherwise every row is written in
 one transaction, each record audited, plus one audit record for the import itself.
 
 Headers may be Chinese (房号, 楼栋, 楼层, 面积, 用途, 状态 / 姓名, 类型, 证件类型, 证件号码, 电话,
@@ -10,19 +11,20 @@ Headers may be Chinese (房号, 楼栋, 楼层, 面积, 用途, 状态 / 姓名,
 does not know (e.g. 业主 in an exported unit list) are ignored. On an existing record (units by
 房号, parties by ID number or else by name, staff by name + department) blank cells keep the
 stored value.
+
+`RowProblem` and `ImportRejected` are the one row-by-row report of every Excel import (the office
+calendar's, a register's history); `read_rows` is the reader the calendar shares. openpyxl loads
+when a workbook is read or written, not when this module is imported.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
@@ -94,10 +96,40 @@ _ID_TYPE = {v: k for k, v in reference.ID_TYPE_LABELS_ZH.items()} | {
 }
 
 
+_ROW = QT_TRANSLATE_NOOP("app", "Check these fields: {details}")
+
+
 @dataclass(frozen=True)
 class ImportResult:
     created: int
     updated: int
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad cell of an import."""
+
+    row: int  # the Excel row number
+    field: str  # the field's name
+    label: str  # its column as the sheet names it (or the field's Chinese label)
+    message: str  # English source text (a Msg); the UI translates it with tr_msg
+
+
+class ImportRejected(ValidationError):
+    """Nothing was imported: `problems` names each bad cell; `errors` maps "row N" to one line
+    ("Check these fields: 面积: …; 状态: …") for the CLI and callers that print errors."""
+
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
+        self.problems = list(problems)
+        rows: dict[int, list[str]] = {}
+        for p in self.problems:
+            rows.setdefault(p.row, []).append(f"{p.label}: {p.message}")
+        super().__init__({f"row {n}": Msg(_ROW, details="; ".join(d)) for n, d in rows.items()})
+
+
+def row_problems(row: int, errors: dict[str, str], labels: dict[str, str]) -> list[RowProblem]:
+    """The RowProblems of one row: field → message, each named by `labels` (else the field)."""
+    return [RowProblem(row, f, labels.get(f) or f, message) for f, message in errors.items()]
 
 
 def _norm_header(text: Any) -> str:
@@ -113,6 +145,9 @@ def _check_what(what: str) -> None:
 
 def template_workbook(what: str, path: Path | str) -> Path:
     """An empty workbook with the Chinese headers of `what`, ready to fill in."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     _check_what(what)
     path = Path(path)
     wb = Workbook()
@@ -153,6 +188,9 @@ def read_rows(
     """(row number, field → raw cell) for every non-empty row of the first sheet, and field →
     header as written; `headers` maps each field to the header texts accepted for it (first:
     the office's own). ValidationError for a missing or unreadable file or missing columns."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     path = Path(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -211,14 +249,6 @@ def _present(value: Any) -> bool:
 def _mapped(value: Any, mapping: dict[str, str]) -> Any:
     text = _text(value)
     return mapping.get(text, text.lower() if text.isascii() else text)
-
-
-def _row_message(problems: dict[str, str], headers: dict[str, str], what: str) -> str:
-    details = "; ".join(
-        f"{headers.get(field) or HEADERS[what].get(field, (field,))[0]}: {message}"
-        for field, message in problems.items()
-    )
-    return Msg(QT_TRANSLATE_NOOP("app", "Check these fields: {details}"), details=details)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -361,17 +391,18 @@ def _import_rows(
     source: str,
 ) -> ImportResult:
     plan: list[tuple[Any, dict[str, Any]]] = []
-    bad: dict[str, str] = {}
+    bad: list[RowProblem] = []
     seen: dict[str, int] = {}
+    labels = {field: accepted[0] for field, accepted in HEADERS[what].items()} | headers
     for number, raw in rows:
         existing, clean, errors = _PLANNERS[what](raw, seen)
         if errors:
-            bad[f"row {number}"] = _row_message(errors, headers, what)
+            bad += row_problems(number, errors, labels)
         else:
             plan.append((existing, clean))
         seen.setdefault(_seen_key(what, clean, raw), number)
     if bad:
-        raise ValidationError(bad)
+        raise ImportRejected(bad)
     if not plan:
         raise ValidationError(
             {"file": QT_TRANSLATE_NOOP("app", "The sheet has no rows to import.")}
@@ -423,4 +454,13 @@ def import_file(actor: Actor, what: str, path: Path | str) -> ImportResult:
     return _import_rows(actor, what, rows, headers, path.name)
 
 
-__all__ = ["HEADERS", "ImportResult", "import_file", "template_workbook"]
+__all__ = [
+    "HEADERS",
+    "ImportRejected",
+    "ImportResult",
+    "RowProblem",
+    "import_file",
+    "read_rows",
+    "row_problems",
+    "template_workbook",
+]

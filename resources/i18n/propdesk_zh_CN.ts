@@ -730,6 +730,10 @@
         <translation>未导入任何数据</translation>
     </message>
     <message>
+        <source>Row {n}: {problems}</source>
+        <translation>第 {n} 行：{problems}</translation>
+    </message>
+    <message>
         <source>{n} row(s) need correcting. Fix them in the workbook and import it again.</source>
         <translation>有 {n} 行需要更正。请在表格中改正后重新导入。</translation>
     </message>
@@ -740,10 +744,6 @@
     <message>
         <source>{created} new and {updated} updated records.</source>
         <translation>新增 {created} 条，更新 {updated} 条。</translation>
-    </message>
-    <message>
-        <source>Row {n}: {message}</source>
-        <translation>第 {n} 行：{message}</translation>
     </message>
     <message>
         <source>Save an empty template</source>
@@ -991,6 +991,10 @@
         <translation>只有客服经理或管理员可以修改节假日安排。</translation>
     </message>
     <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
         <source>day off</source>
         <translation>休息日</translation>
     </message>
@@ -1015,6 +1019,10 @@
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
+        <source>Saving… (the shared drive may be slow)</source>
+        <translation>正在保存…（共享盘可能较慢）</translation>
+    </message>
+    <message>
         <source>Saved {day} {kind} {name}.</source>
         <translation>已保存 {day} {kind} {name}。</translation>
     </message>
@@ -1031,16 +1039,16 @@
         <translation>已从节假日安排中删除 {day}。</translation>
     </message>
     <message>
+        <source>Removing… (the shared drive may be slow)</source>
+        <translation>正在删除…（共享盘可能较慢）</translation>
+    </message>
+    <message>
         <source>Import the office calendar</source>
         <translation>导入节假日安排</translation>
     </message>
     <message>
-        <source>Row {n}: {problems}</source>
-        <translation>第 {n} 行：{problems}</translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>未导入任何数据</translation>
+        <source>Importing… (the shared drive may be slow)</source>
+        <translation>正在导入…（共享盘可能较慢）</translation>
     </message>
     <message>
         <source>Office calendar: {created} new and {updated} updated days imported.</source>

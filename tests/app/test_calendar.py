@@ -17,6 +17,7 @@ from app.models import AuditEvent, OfficeHoliday
 from app.rules import workdays
 from app.services import accounts, calendar
 from app.services.context import Actor
+from app.services.importing import ImportRejected
 
 
 def _workbook(path: Path, rows: list[tuple[Any, ...]], header=("日期", "类型", "名称")) -> Path:  # noqa: ANN001
@@ -243,14 +244,15 @@ def test_a_bad_row_imports_nothing_and_is_reported(db, admin: Actor, tmp_path: P
             (date(2027, 1, 1), "休", "twice"),  # row 5: the same day again
         ],
     )
-    with pytest.raises(calendar.ImportRowsError) as caught:
+    with pytest.raises(ImportRejected) as caught:
         calendar.import_holidays(admin, book)
     error = caught.value
     assert isinstance(error, ValidationError)
     assert set(error.errors) == {"row 3", "row 4", "row 5"}
     assert "日期" in error.errors["row 3"] and "类型" in error.errors["row 4"]
-    assert set(error.rows[3]) == {"day"} and set(error.rows[4]) == {"kind"}
-    assert "row 2" in error.rows[5]["day"]
+    fields = {(p.row, p.field, p.label) for p in error.problems}
+    assert fields == {(3, "day", "日期"), (4, "kind", "类型"), (5, "day", "日期")}
+    assert "row 2" in next(p.message for p in error.problems if p.row == 5)
     assert calendar.list_holidays(admin, 2027) == []
     assert calendar.schedule_warning(date(2026, 12, 1)) is not None
 

@@ -85,11 +85,13 @@ def test_one_bad_row_imports_nothing_and_names_the_row(supervisor: Actor, tmp_pa
             ["A-1206", "A", 12, 70, "办公", "空置"],
         ],
     )
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(importing.ImportRejected) as caught:
         importing.import_file(supervisor, "units", book)
     assert list(caught.value.errors) == ["row 4"]
     message = caught.value.errors["row 4"]
     assert "面积(m²)" in message and "状态" in message and "房号" not in message
+    problems = [(p.row, p.field, p.label) for p in caught.value.problems]
+    assert problems == [(4, "area", "面积(m²)"), (4, "status", "状态")]
     assert Unit.select().count() == 0
     assert Floor.select().count() == 0
     assert AuditEvent.select().where(AuditEvent.action.in_(["create unit", "import"])).count() == 0

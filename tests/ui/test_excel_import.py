@@ -34,7 +34,22 @@ def test_a_bad_row_imports_nothing_and_names_the_row(qtbot, db, admin, tmp_path,
     )
     assert not button.import_from(book)
     assert "Row 3" in button.last_report
+    assert "面积" in button.last_report  # the column as the sheet names it
+    assert "1 row(s) need correcting" in button.last_report
     assert listing.count(admin, "units") == 0
+
+
+def test_a_file_that_is_no_workbook_is_not_counted_as_bad_rows(
+    qtbot, db, admin, tmp_path, english
+) -> None:  # noqa: ANN001
+    button = ExcelImportButton(UiContext(admin, db), "units")
+    qtbot.addWidget(button)
+    notes = tmp_path / "notes.xlsx"
+    notes.write_text("not a workbook")
+    assert not button.import_from(notes)
+    assert "Nothing was imported" in button.last_report
+    assert "not an Excel workbook" in button.last_report
+    assert "row(s)" not in button.last_report
 
 
 def test_a_good_workbook_imports_every_row_and_refreshes(qtbot, db, admin, tmp_path) -> None:  # noqa: ANN001

@@ -156,3 +156,17 @@ def test_a_role_that_may_not_import_sees_why(
     assert not dialog.import_button.isEnabled() and not dialog.check_button.isEnabled()
     assert not dialog.import_now()
     dialog.close()
+
+
+def test_a_file_that_is_no_workbook_is_reported_without_rows(
+    qtbot, ui_ctx: UiContext, archive: None, tmp_path: Path, english: None
+) -> None:  # noqa: ANN001
+    notes = tmp_path / "notes.xlsx"
+    notes.write_text("not a workbook")
+    dialog = HistoryImportDialog(ui_ctx, "archive_loans")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=TIMEOUT_MS):
+        assert dialog.load(notes)
+    assert dialog.report_label.text() == "Nothing was imported."
+    assert dialog.report_lines() == [("", "file", "This is not an Excel workbook (.xlsx).")]
+    assert not dialog.import_button.isEnabled()

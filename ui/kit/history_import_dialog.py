@@ -1,7 +1,8 @@
 """Import a register's history from an office Excel sheet (app/kit/history_import.py): a combo box
 above every column of the preview for the field it goes into (the saved mapping, else suggested),
-Check (a dry run) or Import — every row or none, with a row-by-row report of what is wrong. The
-sheet is read and imported off the GUI thread. The register's dock calls `open_history_import`.
+Check (a dry run) or Import — every row or none, with a row-by-row report of what is wrong (the
+desk's one reading of an import's refusal, ui/widgets/excel_import.py `problem_lines`, shown in
+the dialog's own table). The sheet is read and imported off the GUI thread. The register's dock calls `open_history_import`.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from app.kit import history_import, registry
 from app.kit.declare import Field, Register
 from ui.context import UiContext
 from ui.errors import show_error
-from ui.i18n import tr_msg
 from ui.icons import icon
 from ui.tasks import run_in_background
+from ui.widgets.excel_import import bad_rows, problem_lines
 
 REFERENCE_ZH = {"staff": "员工", "units": "房号", "parties": "业主/租户"}
 
@@ -196,13 +197,11 @@ class HistoryImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         """A sheet that cannot be read or rows that cannot be imported: the report says why."""
         self._set_busy(False)
-        if isinstance(exc, history_import.ImportRejected):
+        if isinstance(exc, ValidationError):  # bad rows (ImportRejected), or the sheet itself
             title = self.tr("Nothing was imported: {n} row(s) need correcting in the sheet.")
-            lines = [(str(p.row), p.label, tr_msg(p.message)) for p in exc.problems]
-            self._show_report(title.format(n=len({p.row for p in exc.problems})), lines)
-        elif isinstance(exc, ValidationError):
-            lines = [("", where, tr_msg(message)) for where, message in exc.errors.items()]
-            self._show_report(self.tr("Nothing was imported."), lines)
+            rows = bad_rows(exc)
+            title = title.format(n=rows) if rows else self.tr("Nothing was imported.")
+            self._show_report(title, problem_lines(exc))
         else:  # storage, permission …: logged, a short message
             show_error(self, exc)
         if self.preview is None:

@@ -3,6 +3,11 @@
 The button carries a menu: import a workbook, or save an empty template with the expected
 (Chinese) headers. The service validates every row first; one bad row and nothing is imported,
 and the clerk sees each bad row's number and what is wrong with it.
+
+Every Excel import of the desk (this button, the office calendar, a register's history) reports
+the same way: `problem_lines` reads an `ImportRejected` (app/services/importing.py) — or the
+ValidationError of a file that cannot be read — into translated (row, column, message) lines, and
+`report_rejected` shows them in the "Nothing was imported" box.
 """
 
 from __future__ import annotations
@@ -13,14 +18,12 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from app.errors import PropDeskError, ValidationError
+from app.services import importing  # openpyxl itself loads when a workbook is read
+from app.services.importing import ImportRejected
 from ui.context import UiContext
 from ui.errors import show_error
 from ui.i18n import tr_msg
 from ui.icons import icon
-from ui.lazy import lazy_import
-
-# openpyxl costs ~150 ms to import: load it when the clerk imports, not at start-up.
-importing = lazy_import("app.services.importing")
 
 EXCEL_FILTER = "Excel (*.xlsx)"
 
@@ -38,18 +41,37 @@ def show_import_report(
     return "\n".join(p for p in (title, text, details) if p)
 
 
-def report_bad_rows(parent: QWidget, lines: list[str]) -> str:
-    """ "Nothing was imported": one line per row that needs correcting."""
-    return show_import_report(
-        parent,
-        QMessageBox.Icon.Warning,
-        QCoreApplication.translate("ExcelImportButton", "Nothing was imported"),
-        QCoreApplication.translate(
-            "ExcelImportButton",
-            "{n} row(s) need correcting. Fix them in the workbook and import it again.",
-        ).format(n=len(lines)),
-        "\n".join(lines),
-    )
+def problem_lines(exc: ValidationError) -> list[tuple[str, str, str]]:
+    """What an import refused, translated: (row, column, message) per bad cell of an
+    ImportRejected, in sheet order; ("", where, message) per error of any other ValidationError
+    (the file itself: missing, not .xlsx, a column missing …)."""
+    if isinstance(exc, ImportRejected):
+        return [(str(p.row), p.label, tr_msg(p.message)) for p in exc.problems]
+    return [("", where, tr_msg(message)) for where, message in exc.errors.items()]
+
+
+def bad_rows(exc: ValidationError) -> int:
+    """How many rows of the sheet need correcting (0: the file itself is the problem)."""
+    return len({p.row for p in exc.problems}) if isinstance(exc, ImportRejected) else 0
+
+
+def report_rejected(parent: QWidget, exc: ValidationError) -> str:
+    """ "Nothing was imported": one line per row that needs correcting, each bad cell by its
+    column ("Row 3: 日期: …; 类型: …"), or what is wrong with the file."""
+    title = QCoreApplication.translate("ExcelImportButton", "Nothing was imported")
+    rows: dict[str, list[str]] = {}
+    for row, column, message in problem_lines(exc):
+        rows.setdefault(row, []).append(f"{column}: {message}" if row else message)
+    if not bad_rows(exc):
+        text = "\n".join(message for messages in rows.values() for message in messages)
+        return show_import_report(parent, QMessageBox.Icon.Warning, title, text)
+    row_line = QCoreApplication.translate("ExcelImportButton", "Row {n}: {problems}")
+    lines = [row_line.format(n=n, problems="; ".join(p)) for n, p in rows.items()]
+    text = QCoreApplication.translate(
+        "ExcelImportButton",
+        "{n} row(s) need correcting. Fix them in the workbook and import it again.",
+    ).format(n=len(lines))
+    return show_import_report(parent, QMessageBox.Icon.Warning, title, text, "\n".join(lines))
 
 
 class ExcelImportButton(QPushButton):
@@ -79,8 +101,7 @@ class ExcelImportButton(QPushButton):
         try:
             result = importing.import_file(self.ctx.actor, self.what, Path(path))
         except ValidationError as exc:
-            rows = [self._row_line(where, msg) for where, msg in exc.errors.items()]
-            self.last_report = report_bad_rows(self, rows)
+            self.last_report = report_rejected(self, exc)
             return False
         except PropDeskError as exc:
             show_error(self, exc)
@@ -96,12 +117,6 @@ class ExcelImportButton(QPushButton):
         self.ctx.bus.register_changed.emit(self.what)
         self.imported.emit(result.created, result.updated)
         return True
-
-    def _row_line(self, where: str, message: str) -> str:
-        """ "row 7" → 第 7 行：…; form-level messages as they are."""
-        if where.startswith("row ") and where[4:].isdigit():
-            return self.tr("Row {n}: {message}").format(n=where[4:], message=tr_msg(message))
-        return tr_msg(message)
 
     def save_template(self, path: str | Path | None = None) -> Path | None:
         if path is None:
