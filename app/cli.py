@@ -151,6 +151,7 @@ def _parse_map(items: list[str] | None) -> dict[str, str]:
 def cmd_import_history(args: argparse.Namespace) -> int:
     """A register's history from an office sheet: every row or none (app/kit/history_import)."""
     from app.kit import history_import, registry
+    from app.services.importing import ImportRejected
 
     _open(args)
     register = registry.find(args.register) or next(
@@ -175,7 +176,7 @@ def cmd_import_history(args: argparse.Namespace) -> int:
         result = history_import.import_history(
             SYSTEM, register, Path(args.file), mapping, dry_run=args.dry_run
         )
-    except history_import.ImportRejected as exc:
+    except ImportRejected as exc:
         for problem in exc.problems:
             print(f"row {problem.row}, {problem.label}: {problem.message}", file=sys.stderr)
         rows = len({p.row for p in exc.problems})

@@ -304,7 +304,7 @@ def apply_transition(
     expected = record.version if version is None else version
     state = getattr(reg.model, reg.state_field)
     try:
-        update_versioned(
+        ctx.record = update_versioned(
             actor,
             reg.model,
             record.id,
@@ -320,7 +320,6 @@ def apply_transition(
         if problem is not None:
             raise WrongState(problem) from None
         raise
-    ctx.record = _get(reg, record.id)
     if t.handler is not None:
         t.handler(ctx)
     if reg.trail:

@@ -51,6 +51,7 @@ PARTS: dict[str, dict[str, list[str]]] = {
         "app/kit": ["app/kit"],
         "ui/kit": ["ui/kit"],
         "scanned copies (app/services/attachments.py)": ["app/services/attachments.py"],
+        "label layout (app/printing/labels.py)": ["app/printing/labels.py"],
     },
 }
 
