@@ -195,6 +195,9 @@ class Context:
     signature_id: int | None = None
     document: str = ""  # a number the handler issued (shown in the trail)
     detail: str = ""  # what the trail line says
+    # What the trail calls the step when the handler knows better than the transition's name
+    # (a key's return recorded as 损坏 when it came back damaged).
+    event: str = ""
 
 
 Guard = Callable[[Context], Mapping[str, str] | None]

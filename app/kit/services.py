@@ -323,9 +323,8 @@ def apply_transition(
     if t.handler is not None:
         t.handler(ctx)
     if reg.trail:
-        trail.add(
-            actor, reg.name, record.id, t.name, now, ctx.detail, ctx.document or _doc(reg, record)
-        )
+        doc = ctx.document or _doc(reg, record)
+        trail.add(actor, reg.name, record.id, ctx.event or t.name, now, ctx.detail, doc)
     return ctx
 
 

@@ -3032,18 +3032,6 @@
         <translation>此项不能在这里修改。</translation>
     </message>
     <message>
-        <source>Say why the key is retired.</source>
-        <translation>请说明停用原因。</translation>
-    </message>
-    <message>
-        <source>This key is already retired.</source>
-        <translation>此钥匙已停用。</translation>
-    </message>
-    <message>
-        <source>This key is out on loan; take it back before retiring it.</source>
-        <translation>此钥匙已借出，请先收回再停用。</translation>
-    </message>
-    <message>
         <source>This key is out on loan {number} to {holder}, due {due}.</source>
         <translation>此钥匙已借给 {holder}（借用单 {number}），应还时间 {due}。</translation>
     </message>
@@ -3068,10 +3056,6 @@
         <translation>请选择员工。</translation>
     </message>
     <message>
-        <source>Only an active staff member can borrow as staff.</source>
-        <translation>只有在职员工才能以内部员工身份借用。</translation>
-    </message>
-    <message>
         <source>Staff borrowing a key state the purpose.</source>
         <translation>内部人员借用钥匙须说明用途。</translation>
     </message>
@@ -3086,10 +3070,6 @@
     <message>
         <source>An outside borrower needs the approving leader&apos;s name.</source>
         <translation>外部人员借用须填写批准领导姓名。</translation>
-    </message>
-    <message>
-        <source>Choose staff or outside borrower.</source>
-        <translation>请选择内部员工或外部人员。</translation>
     </message>
     <message>
         <source>Keys are lent for the same day only (当天借当天还).</source>

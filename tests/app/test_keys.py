@@ -176,7 +176,9 @@ def test_lend_and_return_round_trip_numbers_and_trail(
         ("lent", "YS-2026-00002"),
         ("returned", "YS-2026-00002"),
     ]
-    assert AuditEvent.select().where(AuditEvent.action == "lend key").count() >= 2
+    # Both lends are audited: the key's transition (the kit's "<step> <register>") and the loan.
+    assert AuditEvent.select().where(AuditEvent.action == "lend keys").count() == 2
+    assert AuditEvent.select().where(AuditEvent.action == "create key_loans").count() == 2
 
 
 def test_lending_a_lent_key_is_refused_naming_the_holder(

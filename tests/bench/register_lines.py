@@ -27,7 +27,7 @@ BEFORE = "48fe235"  # main before the register kit
 # register → part → paths (files or folders, globs allowed)
 PARTS: dict[str, dict[str, list[str]]] = {
     "keys": {
-        "declaration": ["app/registers/keys.py"],
+        "declaration": ["app/registers/keys"],
         "model": ["app/models/keys.py"],
         "rules and special services": ["app/services/keys"],
         "prints": ["app/printing/slips.py", "app/printing/documents.py"],

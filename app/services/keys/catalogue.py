@@ -3,18 +3,18 @@ dated history."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, ValidationError, WrongState
 from app.i18n import QT_TRANSLATE_NOOP, Msg
+from app.kit import services as kit
 from app.kit import trail
 from app.models import Key, Unit
 from app.registers.keys import KEYS
 from app.rules.roles import Perm
 from app.services.context import Actor
 from app.services.keys.codes import _code_problem, _next_auto_code, _norm_code
-from app.services.keys.trail import _append_note, _event, _fmt
+from app.services.keys.trail import _event
 from app.services.keys.views import KeyView, _find_key_row, _key_view
 from app.services.records import stamp_new, update_versioned
 from app.services.tx import audit, read_service, snapshot, write_service
@@ -140,32 +140,16 @@ def update_key(actor: Actor, key_id: int, expected_version: int, **changes: Any)
 
 @write_service(Perm.KEYS_MANAGE)
 def retire_key(actor: Actor, key_id: int, reason: str) -> KeyView:
-    """Take a key out of use (报废, lock changed, written off after a loss). Not while lent."""
+    """Take a key out of use (报废, lock changed, written off after a loss): the key register's
+    `retire` transition. Not while lent, not twice."""
     key = Key.get_or_none(Key.id == key_id)
     if key is None:
         raise NotFound(Msg(QT_TRANSLATE_NOOP("app", "Key {id} does not exist."), id=key_id))
-    errors: dict[str, str] = {}
-    if not (reason or "").strip():
-        errors["reason"] = QT_TRANSLATE_NOOP("app", "Say why the key is retired.")
-    if key.status == "retired":
-        errors["key"] = QT_TRANSLATE_NOOP("app", "This key is already retired.")
-    elif key.status == "lent":
-        errors["key"] = QT_TRANSLATE_NOOP(
-            "app", "This key is out on loan; take it back before retiring it."
-        )
-    if errors:
-        raise ValidationError(errors)
-    now = datetime.now()
-    notes = _append_note(key.notes, f"[报废 {_fmt(now)}] {reason.strip()}")
-    update_versioned(
-        actor,
-        Key,
-        key.id,
-        key.version,
-        {"status": "retired", "holder": "", "notes": notes},
-        "retire key",
-    )
-    _event(actor, key.id, "retired", now, reason.strip())
+    step = KEYS.transition("retire")
+    try:
+        kit.apply_transition(actor, KEYS, step, key, None, {"reason": reason})
+    except WrongState as exc:
+        raise ValidationError({"key": str(exc)}) from None
     return _key_view(key.id)
 
 

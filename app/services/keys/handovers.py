@@ -9,11 +9,11 @@ from app.errors import NotFound, ValidationError
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.models import Key, KeyHandover, KeyHandoverLine, KeyLoan, Party
 from app.registers.keys import KEY_HANDOVERS
+from app.registers.keys.rules import not_in_cabinet
 from app.rules.roles import Perm
 from app.services import numbering
 from app.services.context import Actor
 from app.services.keys.codes import _norm_code
-from app.services.keys.loans import _not_in_cabinet_message
 from app.services.keys.signature_checks import _check_signatures
 from app.services.keys.trail import _append_note, _event, _fmt, _now, _who
 from app.services.keys.views import HandoverView, _handover_view
@@ -68,7 +68,7 @@ def _check_lines(
             )
             continue
         if key.status not in allowed:
-            errors[field] = _not_in_cabinet_message(key)
+            errors[field] = not_in_cabinet(key)
             continue
         checked.append((key, counted))
     return checked

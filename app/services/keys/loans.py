@@ -1,27 +1,26 @@
 """Key loans (借用): lending a key from the cabinet, taking it back, and looking loans up.
 
-Due time of a loan (当天借当天还): a loan is due back the same day by the office cut-off
-(`office_settings "key_loan_cutoff"`, default 18:00). Lent before the cut-off → due at the cut-off
-today. Lent at or after the cut-off → due by the end of that day (23:59:59), so a late loan is not
-overdue the moment it is made. A clerk may set an earlier due time that day, never a later one and
-never a time already past; a loan over several days is not possible.
+Lend, return and report lost are the key register's kit transitions (app/registers/keys: the
+rules, the due time by the cut-off, the loan they open and close); the functions here are the
+desk's intents by key code or loan number, and turn a key in the wrong state into a message by
+the code field, naming who holds it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
+from typing import Any
 
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound, ValidationError, WrongState
 from app.i18n import QT_TRANSLATE_NOOP, Msg
-from app.models import Key, KeyLoan, Staff
-from app.registers.keys import KEY_LOANS, RETURN_CONDITIONS
-from app.rules.identity import check_phone
+from app.kit import services as kit
+from app.models import Key, KeyLoan
+from app.registers.keys import KEYS, RETURN_CONDITIONS
+from app.registers.keys.rules import END_OF_DAY, loan_cutoff_due, open_loan
 from app.rules.roles import Perm
-from app.services import numbering, office_settings
 from app.services.context import Actor
 from app.services.keys.codes import _norm_code
-from app.services.keys.signature_checks import _check_signatures
-from app.services.keys.trail import _append_note, _event, _fmt, _now, _who
+from app.services.keys.trail import _fmt, _now
 from app.services.keys.views import (
     LoanView,
     _find_key_row,
@@ -29,50 +28,25 @@ from app.services.keys.views import (
     _loan_view,
     _loan_view_from,
 )
-from app.services.records import stamp_new, update_versioned
-from app.services.signatures import SignatureInput, store_signature
-from app.services.tx import audit, read_service, snapshot, write_service
+from app.services.signatures import SignatureInput
+from app.services.tx import read_service, write_service
 
-END_OF_DAY = time(23, 59, 59)
-
-
-def loan_cutoff_due(lent_at: datetime) -> datetime:
-    """When a loan made at `lent_at` is due back by default (see the module docstring)."""
-    cutoff = datetime.combine(lent_at.date(), office_settings.get_time("key_loan_cutoff"))
-    if lent_at < cutoff:
-        return cutoff
-    return datetime.combine(lent_at.date(), END_OF_DAY)
+__all__ = ["END_OF_DAY", "loan_cutoff_due"]
 
 
-def _not_in_cabinet_message(key: Key) -> str:
-    if key.status == "lent":
-        loan = (
-            KeyLoan.select()
-            .where(
-                (KeyLoan.key == key.id)
-                & KeyLoan.returned_at.is_null()
-                & KeyLoan.voided_at.is_null()
-            )
-            .first()
-        )
-        if loan is not None:
-            return Msg(
-                QT_TRANSLATE_NOOP(
-                    "app", "This key is out on loan {number} to {holder}, due {due}."
-                ),
-                number=loan.number,
-                holder=loan.borrower_name,
-                due=_fmt(loan.due_at),
-            )
-        return Msg(QT_TRANSLATE_NOOP("app", "This key is out with {holder}."), holder=key.holder)
-    if key.status == "issued":
-        return Msg(
-            QT_TRANSLATE_NOOP("app", "This key was issued to {holder}; it is not in the cabinet."),
-            holder=key.holder,
-        )
-    if key.status == "lost":
-        return QT_TRANSLATE_NOOP("app", "This key is reported lost.")
-    return QT_TRANSLATE_NOOP("app", "This key is retired.")
+def _step(
+    actor: Actor,
+    key: Key,
+    name: str,
+    inputs: dict[str, Any],
+    signature: SignatureInput | None,
+    now: datetime | None,
+) -> None:
+    """The key's transition `name`; a key in the wrong state is refused by the code field."""
+    try:
+        kit.apply_transition(actor, KEYS, KEYS.transition(name), key, None, inputs, signature, now)
+    except WrongState as exc:
+        raise ValidationError({"code": str(exc)}) from None
 
 
 @write_service(Perm.KEYS_LEND)
@@ -98,99 +72,32 @@ def lend_key(
     and department come from the staff record; the purpose is required.
     External borrower (`"external"`): name, document reference (证件/文件号) and the approving
     leader are required; a phone, when given, must be a valid mainland number.
-    Due: see the module docstring (same day, by the cut-off; never later, never in the past).
+    Due: see app/registers/keys/rules.py (same day, by the cut-off; never later, never past).
     """
-    now = _now(now)
-    errors: dict[str, str] = {}
     key = Key.get_or_none(Key.code == _norm_code(code))
     if key is None:
-        errors["code"] = Msg(
-            QT_TRANSLATE_NOOP("app", "No key has the code {code}."), code=(code or "").strip()
-        )
-    elif key.status != "in_cabinet":
-        errors["code"] = _not_in_cabinet_message(key)
-
-    name = borrower_name.strip()
-    org = borrower_org.strip()
-    phone, phone_problem = check_phone(borrower_phone)
-    staff = None
-    if borrower_kind == "staff":
-        if borrower_staff_id is None:
-            errors["borrower_staff_id"] = QT_TRANSLATE_NOOP("app", "Choose the staff member.")
-        else:
-            staff = Staff.get_or_none(Staff.id == borrower_staff_id)
-            if staff is None or not staff.active:
-                errors["borrower_staff_id"] = QT_TRANSLATE_NOOP(
-                    "app", "Only an active staff member can borrow as staff."
+        raise ValidationError(
+            {
+                "code": Msg(
+                    QT_TRANSLATE_NOOP("app", "No key has the code {code}."),
+                    code=(code or "").strip(),
                 )
-            else:
-                name = staff.name
-                org = org or staff.department.name
-                if not phone and not phone_problem:
-                    phone = staff.phone or ""
-        if not purpose.strip():
-            errors["purpose"] = QT_TRANSLATE_NOOP("app", "Staff borrowing a key state the purpose.")
-    elif borrower_kind == "external":
-        if not name:
-            errors["borrower_name"] = QT_TRANSLATE_NOOP("app", "Enter the borrower's name.")
-        elif len(name) > 64:
-            errors["borrower_name"] = Msg(QT_TRANSLATE_NOOP("app", "At most {n} characters."), n=64)
-        if not document_ref.strip():
-            errors["document_ref"] = QT_TRANSLATE_NOOP(
-                "app", "An outside borrower needs a document reference (证件/文件号)."
-            )
-        if not approved_by.strip():
-            errors["approved_by"] = QT_TRANSLATE_NOOP(
-                "app", "An outside borrower needs the approving leader's name."
-            )
-    else:
-        errors["borrower_kind"] = QT_TRANSLATE_NOOP("app", "Choose staff or outside borrower.")
-    if phone_problem:
-        errors["borrower_phone"] = phone_problem
-
-    latest = loan_cutoff_due(now)
-    if due_at is None:
-        due_at = latest
-    elif due_at.date() != now.date():
-        errors["due_at"] = QT_TRANSLATE_NOOP(
-            "app", "Keys are lent for the same day only (当天借当天还)."
+            }
         )
-    elif due_at < now:
-        errors["due_at"] = QT_TRANSLATE_NOOP("app", "The due time has already passed.")
-    elif due_at > latest:
-        errors["due_at"] = Msg(
-            QT_TRANSLATE_NOOP("app", "Keys are due back by {time} at the latest."),
-            time=latest.strftime("%H:%M"),
-        )
-    _check_signatures(errors, signature=signature)
-    if errors:
-        raise ValidationError(errors)
-    assert key is not None
-
-    signature_id = store_signature(actor, signature, "signature")
-    number = numbering.next_number(KEY_LOANS.prefix, now)
-    loan = KeyLoan.create(
-        number=number,
-        key=key.id,
-        borrower_kind=borrower_kind,
-        borrower_staff=staff.id if staff is not None else None,
-        borrower_name=name,
-        borrower_phone=phone,
-        borrower_org=org,
-        purpose=purpose.strip(),
-        document_ref=document_ref.strip(),
-        approved_by=approved_by.strip(),
-        lent_at=now,
-        lent_by=_who(actor),
-        due_at=due_at,
-        borrower_signature=signature_id,
-        **stamp_new(actor),
-    )
-    update_versioned(
-        actor, Key, key.id, key.version, {"status": "lent", "holder": name}, "lend key"
-    )
-    _event(actor, key.id, "lent", now, name, number)
-    audit(actor, "lend key", "KeyLoan", loan.id, None, snapshot(loan))
+    inputs = {
+        "borrower_kind": borrower_kind,
+        "borrower_staff_id": borrower_staff_id,
+        "borrower_name": borrower_name,
+        "borrower_phone": borrower_phone,
+        "borrower_org": borrower_org,
+        "purpose": purpose,
+        "document_ref": document_ref,
+        "approved_by": approved_by,
+        "due_at": due_at,
+    }
+    _step(actor, key, "lend", inputs, signature, now)
+    loan = open_loan(key.id)
+    assert loan is not None
     return _loan_view(loan.id)
 
 
@@ -213,13 +120,7 @@ def _open_loan_for(code_or_number: str) -> tuple[KeyLoan | None, str | None]:
     key = Key.get_or_none(Key.code == _norm_code(text))
     if key is None:
         return None, Msg(QT_TRANSLATE_NOOP("app", "No key has the code {code}."), code=text)
-    loan = (
-        KeyLoan.select()
-        .where(
-            (KeyLoan.key == key.id) & KeyLoan.returned_at.is_null() & KeyLoan.voided_at.is_null()
-        )
-        .first()
-    )
+    loan = open_loan(key.id)
     if loan is None:
         return None, QT_TRANSLATE_NOOP("app", "This key is not out on loan.")
     return loan, None
@@ -239,60 +140,22 @@ def return_key(
 
     `damaged` and `lost` need the borrower's statement (说明) and are marked reported up
     (SPEC: damage or loss is reported up). Damaged: the key goes back into the cabinet with the
-    damage noted on it. Lost: the loan is closed and the key's status becomes `lost`.
+    damage noted on it. Lost (the `lose` transition): the loan is closed and the key is `lost`.
     """
-    now = _now(now)
-    errors: dict[str, str] = {}
     loan, problem = _open_loan_for(code_or_number)
     if problem:
-        errors["code"] = problem
+        raise ValidationError({"code": problem})
     if condition not in RETURN_CONDITIONS:
-        errors["condition"] = QT_TRANSLATE_NOOP("app", "Choose good, damaged or lost.")
-    elif condition in ("damaged", "lost") and not statement.strip():
-        errors["statement"] = QT_TRANSLATE_NOOP(
-            "app", "Damage or loss needs the borrower's statement (说明)."
+        raise ValidationError(
+            {"condition": QT_TRANSLATE_NOOP("app", "Choose good, damaged or lost.")}
         )
-    if loan is not None and now < loan.lent_at:
-        errors["now"] = QT_TRANSLATE_NOOP("app", "A key cannot come back before it was lent.")
-    _check_signatures(errors, signature=signature)
-    if errors:
-        raise ValidationError(errors)
     assert loan is not None
-
-    before = snapshot(loan)
-    signature_id = store_signature(actor, signature, "signature")
-    statement = statement.strip()
-    KeyLoan.update(
-        returned_at=now,
-        returned_to=_who(actor),
-        return_condition=condition,
-        statement=statement,
-        reported_up=condition in ("damaged", "lost"),
-        return_signature=signature_id,
-        updated_at=datetime.now(),
-        updated_by=actor.username,
-        version=KeyLoan.version + 1,
-    ).where(KeyLoan.id == loan.id).execute()
     key = Key.get_by_id(loan.key_id)
     if condition == "lost":
-        notes = _append_note(key.notes, f"[遗失 {loan.number} {_fmt(now)}] {statement}")
-        changes = {"status": "lost", "holder": "", "notes": notes}
-    elif condition == "damaged":
-        notes = _append_note(key.notes, f"[损坏 {loan.number} {_fmt(now)}] {statement}")
-        changes = {"status": "in_cabinet", "holder": "", "notes": notes}
+        _step(actor, key, "lose", {"statement": statement}, signature, now)
     else:
-        changes = {"status": "in_cabinet", "holder": ""}
-    update_versioned(actor, Key, key.id, key.version, changes, "return key")
-    kind = {"good": "returned", "damaged": "damaged", "lost": "lost"}[condition]
-    _event(actor, key.id, kind, now, statement or loan.borrower_name, loan.number)
-    audit(
-        actor,
-        "return key",
-        "KeyLoan",
-        loan.id,
-        before,
-        snapshot(KeyLoan.get_by_id(loan.id)),
-    )
+        inputs = {"condition": condition, "statement": statement}
+        _step(actor, key, "return", inputs, signature, now)
     return _loan_view(loan.id)
 
 

@@ -1,15 +1,17 @@
-"""钥匙收发与使用 / 钥匙借用 (SPEC §3.1) in the register kit: every label, prefix and switch of the
-key register, declared once. The models and their value labels (choices) are in
-app/models/keys.py, so the slips can print them without importing the services; what is special
-(lending by scan with the same-day cut-off, handover line tables, stocktake by scan) stays
-hand-written in app/services/keys, which registers these registers' lists itself.
+"""钥匙收发与使用 / 钥匙借用 (SPEC §3.1) in the register kit: every label, prefix, switch and
+transition of the key register, declared once. Lend, return, report lost and retire are kit
+transitions of the key (their rules in `rules.py`); the models and their value labels (choices)
+are in app/models/keys.py, so the slips can print them without importing the services. What is
+special (handover line tables, stocktake by scan, the hand-written lists) stays in
+app/services/keys, which registers these registers' lists itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from app.kit import Column, Field, ListSpec, Register, TodaySpec, declare, values_of
+from app.i18n import QT_TRANSLATE_NOOP
+from app.kit import Column, Field, ListSpec, Register, TodaySpec, Transition, declare, values_of
 from app.kit.due import SameDayCutoff
 from app.kit.history_import import lends
 from app.kit.slips import Slip
@@ -22,6 +24,7 @@ from app.models.keys import (
     LOAN_STATUS_CHOICES,
     RETURN_CONDITION_CHOICES,
 )
+from app.registers.keys import rules
 from app.rules.roles import Perm
 from app.services.context import Actor
 
@@ -54,6 +57,92 @@ BORROWER_KINDS = values_of(BORROWER_KIND_CHOICES)
 LOAN_STATUSES = values_of(LOAN_STATUS_CHOICES)
 HANDOVER_KINDS = values_of(HANDOVER_KIND_CHOICES)
 
+
+# What a lend asks: a staff borrower is chosen from the staff list (name, phone, department come
+# from it); an outside borrower gives a name, a document reference and the approving leader.
+LEND_INPUTS = (
+    Field(
+        "borrower_kind",
+        "Borrower kind",
+        "借用人类别",
+        kind="choice",
+        choices=BORROWER_KIND_CHOICES,
+        required=True,
+    ),
+    Field(
+        "borrower_staff_id",
+        "Staff member",
+        "借用员工",
+        kind="ref",
+        ref="staff",
+        check=rules.needed_for("staff", QT_TRANSLATE_NOOP("app", "Choose the staff member.")),
+    ),
+    Field(
+        "borrower_name",
+        "Borrower",
+        "借用人",
+        max_length=64,
+        check=rules.needed_for("external", QT_TRANSLATE_NOOP("app", "Enter the borrower's name.")),
+    ),
+    Field(
+        "borrower_phone",
+        "Borrower's phone",
+        "借用人电话",
+        max_length=32,
+        pii=True,
+        check=rules.valid_phone,
+    ),
+    Field("borrower_org", "Borrower's organisation", "借用单位", max_length=128),
+    Field(
+        "purpose",
+        "Purpose",
+        "用途",
+        kind="multiline",
+        max_length=500,
+        check=rules.needed_for(
+            "staff", QT_TRANSLATE_NOOP("app", "Staff borrowing a key state the purpose.")
+        ),
+    ),
+    Field(
+        "document_ref",
+        "Document reference",
+        "证件/文件号",
+        max_length=64,
+        pii=True,
+        check=rules.needed_for(
+            "external",
+            QT_TRANSLATE_NOOP(
+                "app", "An outside borrower needs a document reference (证件/文件号)."
+            ),
+        ),
+    ),
+    Field(
+        "approved_by",
+        "Approved by",
+        "批准领导",
+        max_length=64,
+        check=rules.needed_for(
+            "external",
+            QT_TRANSLATE_NOOP("app", "An outside borrower needs the approving leader's name."),
+        ),
+    ),
+    Field(
+        "due_at",
+        "Due",
+        "应还时间",
+        kind="datetime",
+        help_en="Empty: today by the cut-off (当天借当天还).",
+        help_zh="留空则当天下班前（截止时间）归还。",
+    ),
+)
+STATEMENT = Field(
+    "statement",
+    "Statement",
+    "情况说明",
+    kind="multiline",
+    max_length=1000,
+    check=rules.statement_needed,
+)
 
 KEYS = declare(
     Register(
@@ -94,6 +183,77 @@ KEYS = declare(
         edit_perm=Perm.KEYS_MANAGE,
         card=("code", "label", "unit", "area", "key_count", "hook", "status", "holder", "notes"),
         value_sets=(("event", KEY_EVENT_CHOICES),),
+        whereabouts=rules.whereabouts,
+        transitions=(
+            Transition(
+                "lend",
+                "Lend (借出)",
+                "借出",
+                source=("in_cabinet",),
+                target="lent",
+                perm=Perm.KEYS_LEND,
+                inputs=LEND_INPUTS,
+                signature=("Borrower's signature", "借用人签字"),
+                guard=rules.check_lend,
+                handler=rules.lend,
+                form="key_lend",
+            ),
+            Transition(
+                "return",
+                "Return (归还)",
+                "归还",
+                source=("lent",),
+                target="in_cabinet",
+                perm=Perm.KEYS_LEND,
+                inputs=(
+                    Field(
+                        "condition",
+                        "Condition",
+                        "归还状况",
+                        kind="choice",
+                        choices=RETURN_CONDITION_CHOICES[:2],  # lost: the `lose` step
+                        default="good",
+                    ),
+                    STATEMENT,
+                ),
+                signature=("Borrower's signature", "归还人签字"),
+                guard=rules.check_return,
+                handler=rules.take_back,
+                form="key_return",
+            ),
+            Transition(
+                "lose",
+                "Report lost (遗失)",
+                "报失",
+                source=("lent",),
+                target="lost",
+                perm=Perm.KEYS_LEND,
+                inputs=(STATEMENT,),
+                signature=("Borrower's signature", "借用人签字"),
+                guard=rules.check_return,
+                handler=rules.take_back,
+                form="key_return",
+            ),
+            Transition(
+                "retire",
+                "Retire",
+                "停用",
+                source=("in_cabinet", "issued", "lost"),
+                target="retired",
+                perm=Perm.KEYS_MANAGE,
+                inputs=(
+                    Field(
+                        "reason",
+                        "Reason",
+                        "停用原因",
+                        kind="multiline",
+                        required=True,
+                        max_length=500,
+                    ),
+                ),
+                handler=rules.retire,
+            ),
+        ),
         slips=(Slip("tag", "Key tag", "钥匙牌", ("label_50x30", "a4"), (), pdf=_tags),),
         list_module=LIST_MODULE,
     )
