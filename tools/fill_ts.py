@@ -21,11 +21,14 @@ def fill(mapping: dict[str, str], ts: Path = TS) -> int:
     text = ts.read_text(encoding="utf-8")
     count = 0
     for source, target in mapping.items():
+        # lupdate writes ' and " as entities; an unfinished entry may hold lupdate's guess.
+        escaped = html.escape(source, quote=False)
+        variants = {escaped, escaped.replace("'", "&apos;").replace('"', "&quot;")}
         pattern = re.compile(
-            r"(<source>"
-            + re.escape(html.escape(source, quote=False))
-            + r"</source>\s*<translation)"
-            r' type="unfinished"></translation>'
+            r"(<source>(?:"
+            + "|".join(re.escape(v) for v in variants)
+            + r")</source>\s*<translation)"
+            r' type="unfinished">[^<]*</translation>'
         )
         replacement = ">" + html.escape(target, quote=False) + "</translation>"
         text, n = pattern.subn(lambda m, r=replacement: m.group(1) + r, text)

@@ -1494,10 +1494,6 @@
 <context>
     <name>KeysDock</name>
     <message>
-        <source>All keys</source>
-        <translation>全部钥匙</translation>
-    </message>
-    <message>
         <source>Key handover sheet {number}</source>
         <translation>钥匙交接表 {number}</translation>
     </message>
@@ -1510,64 +1506,8 @@
         <translation>钥匙借用单 {number}</translation>
     </message>
     <message>
-        <source>Show keys by status</source>
-        <translation>按状态筛选钥匙</translation>
-    </message>
-    <message>
-        <source>No key selected</source>
-        <translation>未选择钥匙</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Unit / area</source>
-        <translation>房号/区域</translation>
-    </message>
-    <message>
-        <source>Keys in set</source>
-        <translation>本套钥匙数</translation>
-    </message>
-    <message>
-        <source>Cabinet hook</source>
-        <translation>钩位</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Held by</source>
-        <translation>持有人</translation>
-    </message>
-    <message>
         <source>Open loan</source>
         <translation>未还借用</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Lend (借出)</source>
-        <translation>借出</translation>
-    </message>
-    <message>
-        <source>Lend this key (Enter)</source>
-        <translation>借出此钥匙（Enter）</translation>
-    </message>
-    <message>
-        <source>Return (归还)</source>
-        <translation>归还</translation>
-    </message>
-    <message>
-        <source>Take this key back</source>
-        <translation>收回此钥匙</translation>
     </message>
     <message>
         <source>Print slip</source>
@@ -1576,50 +1516,6 @@
     <message>
         <source>Print the open loan&apos;s slip</source>
         <translation>打印当前借用单</translation>
-    </message>
-    <message>
-        <source>Print tag (打印钥匙牌)</source>
-        <translation>打印钥匙牌</translation>
-    </message>
-    <message>
-        <source>Print tags for the selected keys (select several with Shift/Ctrl)</source>
-        <translation>为所选钥匙打印钥匙牌（按住 Shift/Ctrl 可多选）</translation>
-    </message>
-    <message>
-        <source>Label printer (50×30 mm)</source>
-        <translation>标签打印机（50×30 mm）</translation>
-    </message>
-    <message>
-        <source>A4 sheet</source>
-        <translation>A4 纸</translation>
-    </message>
-    <message>
-        <source>Where the tags are printed</source>
-        <translation>钥匙牌打印方式</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <source>Edit this key</source>
-        <translation>编辑此钥匙</translation>
-    </message>
-    <message>
-        <source>New key</source>
-        <translation>新增钥匙</translation>
-    </message>
-    <message>
-        <source>Register a key (Ctrl+N)</source>
-        <translation>登记新钥匙（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>Retire</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>Take this key out of use</source>
-        <translation>停止使用此钥匙</translation>
     </message>
     <message>
         <source>Receive (接收)</source>
@@ -1658,36 +1554,12 @@
         <translation>钥匙柜</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
         <source>{number} — {name}, due {due}{late}</source>
         <translation>{number} — {name}，应还 {due}{late}</translation>
     </message>
     <message>
-        <source>Select a key that is in the cabinet.</source>
-        <translation>请选择在柜的钥匙。</translation>
-    </message>
-    <message>
-        <source>This key is not in the cabinet ({status}).</source>
-        <translation>此钥匙不在柜内（{status}）。</translation>
-    </message>
-    <message>
         <source>This key is not out on loan.</source>
         <translation>此钥匙未借出。</translation>
-    </message>
-    <message>
-        <source>Select one or more keys.</source>
-        <translation>请选择一套或多套钥匙。</translation>
-    </message>
-    <message>
-        <source>Not for a key out on loan or already retired.</source>
-        <translation>已借出或已停用的钥匙不能停用。</translation>
-    </message>
-    <message>
-        <source>Key tags {codes}</source>
-        <translation>钥匙牌 {codes}</translation>
     </message>
     <message>
         <source>Saved handover {number}.</source>
@@ -2139,6 +2011,10 @@
     <message>
         <source>Records of this register are not voided.</source>
         <translation>此台账的记录不能作废。</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} 条记录</translation>
     </message>
     <message>
         <source>Paper</source>

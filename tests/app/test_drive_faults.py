@@ -151,20 +151,20 @@ def test_interrupted_commit_leaves_a_hot_journal_that_the_next_connection_rolls_
     codes = [keys.create_key(admin, label=f"水泵房 {i}").code for i in range(2)]
     first = lend(admin, codes[0], 0).number
 
-    from app.services.keys import loans
+    from app.kit import trail
 
-    real_event = loans._event  # noqa: SLF001 - fail after the loan row was written
+    real_event = trail.add  # fail after the loan row was written (its trail row comes next)
 
     def event_then_drop(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         real_event(*args, **kwargs)
         share.set_mode("flaky")
         Key.update(notes="x" * 3000).execute()  # enough pages to spill and hit the fault
 
-    loans._event = event_then_drop  # noqa: SLF001
+    trail.add = event_then_drop
     try:
         expect_unavailable(lambda: lend(admin, codes[1], 1))
     finally:
-        loans._event = real_event  # noqa: SLF001
+        trail.add = real_event
         share.restore()
     assert keys.find_key(admin, codes[1]).status == "in_cabinet"
     assert Key.select().where(Key.notes != "").count() == 0

@@ -27,9 +27,9 @@ BEFORE = "48fe235"  # main before the register kit
 # register → part → paths (files or folders, globs allowed)
 PARTS: dict[str, dict[str, list[str]]] = {
     "keys": {
-        "declaration": ["app/registers/keys"],
+        "declaration": ["app/registers/keys.py", "app/registers/keys/register.py"],
         "model": ["app/models/keys.py"],
-        "rules and special services": ["app/services/keys"],
+        "rules and special services": ["app/registers/keys/rules.py", "app/services/keys"],
         "prints": ["app/printing/slips.py", "app/printing/documents.py"],
         "docks and special dialogs": [
             "ui/docks/keys.py",

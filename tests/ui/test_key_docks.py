@@ -220,7 +220,8 @@ def test_print_tags_for_selected_keys(qtbot, office, db):
     dock = _dock(qtbot, office, db)
     dock.view.table.selectAll()
     assert sorted(dock.selected_codes()) == ["K-1203", "K-PD"]
-    dock.tag_layout.setCurrentIndex(dock.tag_layout.findData("a4_sheet"))
+    dock.tag_layout.setCurrentIndex(dock.tag_layout.findData("a4"))
+    assert dock.tag_layout.currentData() == "a4"
     data = dock.tag_pdf_bytes()
     assert data.startswith(b"%PDF")
     preview = dock.print_tags()  # opened with open(), not exec(): no blocking

@@ -36,6 +36,7 @@ class KeyReturnDialog(ServiceFormDialog):
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
+        lost: bool = False,
     ) -> None:
         super().__init__(ctx, parent)
         self.loan = loan
@@ -81,8 +82,10 @@ class KeyReturnDialog(ServiceFormDialog):
         form.add_field("statement", self.tr("Statement"), self.statement_edit)
         self.signature = SignatureField(self, signer_name=loan.borrower_name)
         form.add_field("signature", self.tr("Borrower's signature"), self.signature)
+        if lost:  # Report lost (遗失): the statement is what is asked first
+            self.condition_box.setCurrentIndex(self.condition_box.findData("lost"))
         self.resize(520, 520)
-        self.condition_box.setFocus()
+        (self.statement_edit if lost else self.condition_box).setFocus()
 
     def submit(self) -> LoanView:
         extra = {"now": self._now} if self._now is not None else {}

@@ -16,9 +16,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import PropDeskError
+from app.kit.declare import Transition
 from app.registers.keys import KEY_LOANS, KEYS
 from app.rules.roles import Perm
 from app.services import keys
@@ -40,33 +39,27 @@ from ui.docks.registry import DockSpec, add_dock
 from ui.errors import ERROR_COLOR, describe_error, show_error
 from ui.formatting import format_datetime
 from ui.kit import labels
+from ui.kit.register_dock import RegisterDock
 from ui.lazy import lazy_import
 from ui.models.register_model import RegisterTableModel
 from ui.widgets.dialog_host import DialogHost
 from ui.widgets.list_detail import (
     card_value,
     guard,
-    history_table,
-    list_beside_panel,
     panel_button,
-    record_heading,
-    show_history,
 )
 from ui.widgets.pdf_preview import PdfPreviewDialog
 from ui.widgets.register_view import RegisterView
 
 documents = lazy_import("app.services.keys.printing")  # reportlab loads on first print
+slips = lazy_import("app.kit.slips")
 
 log = logging.getLogger(__name__)
 
 # Headers, states, value words and the history's event kinds (the "event" value set) come from the
-# key registers' declarations (app/registers/keys.py), through ui/kit/labels.py.
+# key registers' declarations (app/registers/keys), through ui/kit/labels.py.
 
 KEY_COLUMNS = ("code", "label", "unit", "key_count", "hook", "status", "holder", "due_at")
-# (value, English): "" for every key, then the declared key states (their words: kit:keys).
-KEY_FILTERS = (("", QT_TRANSLATE_NOOP("KeysDock", "All keys")),) + tuple(
-    (s.value, s.en) for s in KEYS.states
-)
 LOAN_FILTERS = (
     ("open", QT_TRANSLATE_NOOP("KeyLoansDock", "Open loans")),
     ("overdue", QT_TRANSLATE_NOOP("KeyLoansDock", "Overdue")),
@@ -128,86 +121,49 @@ class _DialogHost(DialogHost):
 # ---------------------------------------------------------------------------------------------
 
 
-class KeysDock(QWidget, _DialogHost):
-    """Key list (status filter, multi-select for tags) beside the current key's card."""
+class KeysDock(RegisterDock, _DialogHost):
+    """The key register's dock on the kit (ui/kit/register_dock.py): the list with the current
+    key's card, its declared steps (Lend, Return, Report lost, Retire), the open loan and the
+    cabinet's own work (new keys, receive, issue, custodian handover, stocktake)."""
+
+    loan: LoanView | None = None  # the current key's open loan
+    _key: KeyView | None = None
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.key: KeyView | None = None
-        self.loan: LoanView | None = None
+        super().__init__(ctx, "keys", parent, columns=KEY_COLUMNS)
         actor = ctx.actor
         self.can_lend = actor.can(Perm.KEYS_LEND)
         self.can_manage = actor.can(Perm.KEYS_MANAGE)
         self.can_stocktake = actor.can(Perm.KEYS_STOCKTAKE)
+        self.lend_button = self.transition_buttons["lend"]
+        self.return_button = self.transition_buttons["return"]
+        self.tag_button = self.print_buttons["tag"]
+        self.tag_layout = self.paper_boxes["tag"]
+        self.fields = self.card_values
+        self._update_buttons()
 
-        self.view = RegisterView(
-            ctx, "keys", KEY_COLUMNS, parent=self, also_refresh_on=("key_loans",)
-        )
-        self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.status_filter = QComboBox(self)
-        self.status_filter.setObjectName("keys_status_filter")
-        self.status_filter.setToolTip(self.tr("Show keys by status"))
-        for value, text in KEY_FILTERS:
-            label = (
-                labels.state_label(KEYS, value)
-                if value
-                else QCoreApplication.translate("KeysDock", text)
-            )
-            self.status_filter.addItem(label, value)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
-        self.view.add_filter_widget(self.status_filter)
+    # -- generated pieces the key register adds to ---------------------------------------------
 
-        # --- the key's card -------------------------------------------------------------------
-        self.heading = record_heading(self, self.tr("No key selected"), "key_heading")
-        self.fields: dict[str, QLabel] = {}
-        card = QFormLayout()
-        card.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for name, label in (
-            ("code", self.tr("Code")),
-            ("label", self.tr("Label")),
-            ("place", self.tr("Unit / area")),
-            ("key_count", self.tr("Keys in set")),
-            ("hook", self.tr("Cabinet hook")),
-            ("status", self.tr("Status")),
-            ("holder", self.tr("Held by")),
-            ("loan", self.tr("Open loan")),
-            ("notes", self.tr("Notes")),
-        ):
-            value = card_value(self, f"key_{name}")
-            card.addRow(label, value)
-            self.fields[name] = value
+    def make_card(self) -> QFormLayout:
+        card = super().make_card()
+        loan = card_value(self, "key_loan")
+        card.addRow(self.tr("Open loan"), loan)
+        self.card_values["loan"] = loan
+        return card
 
-        self.lend_button = panel_button(
-            self, "loan", self.tr("Lend (借出)"), "key_lend", self.tr("Lend this key (Enter)")
-        )
-        self.return_button = panel_button(
-            self, "return", self.tr("Return (归还)"), "key_return", self.tr("Take this key back")
-        )
+    def make_extra_panel(self) -> QWidget:
+        """The open loan's slip, then the cabinet: new keys, receive, issue, custodian, count."""
+        panel = QWidget(self)
+        grid = QGridLayout(panel)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.slip_button = panel_button(
             self, "print", self.tr("Print slip"), "key_slip", self.tr("Print the open loan's slip")
         )
-        self.tag_button = panel_button(
-            self,
-            "print",
-            self.tr("Print tag (打印钥匙牌)"),
-            "key_tag",
-            self.tr("Print tags for the selected keys (select several with Shift/Ctrl)"),
-        )
-        self.tag_layout = QComboBox(self)
-        self.tag_layout.setObjectName("key_tag_layout")
-        self.tag_layout.addItem(self.tr("Label printer (50×30 mm)"), "label")
-        self.tag_layout.addItem(self.tr("A4 sheet"), "a4_sheet")
-        self.tag_layout.setToolTip(self.tr("Where the tags are printed"))
-        self.edit_button = panel_button(
-            self, "edit", self.tr("Edit"), "key_edit", self.tr("Edit this key")
-        )
-        self.new_button = panel_button(
-            self, "add", self.tr("New key"), "key_new", self.tr("Register a key (Ctrl+N)")
-        )
-        self.retire_button = panel_button(
-            self, "void", self.tr("Retire"), "key_retire", self.tr("Take this key out of use")
-        )
+        self.slip_button.clicked.connect(self.print_loan_slip)
+        grid.addWidget(self.slip_button, 0, 0, 1, 2)
+        cabinet_title = QLabel(self.tr("Cabinet"), panel)
+        cabinet_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+        grid.addWidget(cabinet_title, 1, 0, 1, 2)
         self.receive_button = panel_button(
             self,
             "handover",
@@ -236,204 +192,115 @@ class KeysDock(QWidget, _DialogHost):
             "key_stocktake",
             self.tr("Count the cabinet by scanning"),
         )
-        self.lend_button.clicked.connect(self.lend)
-        self.return_button.clicked.connect(self.return_key)
-        self.slip_button.clicked.connect(self.print_slip)
-        self.tag_button.clicked.connect(self.print_tags)
-        self.edit_button.clicked.connect(self.edit_key)
-        self.new_button.clicked.connect(self.new_key)
-        self.retire_button.clicked.connect(self.retire_key)
         self.receive_button.clicked.connect(lambda: self.handover("receive"))
         self.issue_button.clicked.connect(lambda: self.handover("issue"))
         self.custodian_button.clicked.connect(self.custodian)
         self.stocktake_button.clicked.connect(self.stocktake)
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_key)
+        grid.addWidget(self.stocktake_button, 2, 0)
+        grid.addWidget(self.receive_button, 2, 1)
+        grid.addWidget(self.issue_button, 3, 0)
+        grid.addWidget(self.custodian_button, 3, 1)
+        return panel
 
-        actions = QGridLayout()
-        actions.addWidget(self.lend_button, 0, 0)
-        actions.addWidget(self.return_button, 0, 1)
-        actions.addWidget(self.slip_button, 1, 0)
-        actions.addWidget(self.tag_button, 1, 1)
-        actions.addWidget(self.tag_layout, 2, 1)
-        actions.addWidget(self.edit_button, 3, 0)
-        actions.addWidget(self.retire_button, 3, 1)
-        cabinet_title = QLabel(self.tr("Cabinet"), self)
-        cabinet_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
-        actions.addWidget(cabinet_title, 4, 0, 1, 2)
-        actions.addWidget(self.new_button, 5, 0)
-        actions.addWidget(self.stocktake_button, 5, 1)
-        actions.addWidget(self.receive_button, 6, 0)
-        actions.addWidget(self.issue_button, 6, 1)
-        actions.addWidget(self.custodian_button, 7, 0, 1, 2)
+    def make_transition_dialog(self, t: Transition) -> QDialog:
+        """Lending and taking back have their own forms (borrower kinds, the loan on show)."""
+        if t.name == "lend" and self.key is not None:
+            from ui.dialogs.key_lend import KeyLendDialog
 
-        self.history = history_table(self, "key_history")
+            return KeyLendDialog(self.ctx, self.key, self)
+        if t.name in ("return", "lose") and self.loan is not None:
+            from ui.dialogs.key_return import KeyReturnDialog
 
-        panel = QWidget(self)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addWidget(self.heading)
-        panel_layout.addLayout(card)
-        panel_layout.addLayout(actions)
-        panel_layout.addWidget(QLabel(self.tr("History"), panel))
-        panel_layout.addWidget(self.history, 1)
-        self.splitter = list_beside_panel(self, self.view, panel, 340)
-        self.setFocusProxy(self.view)
+            return KeyReturnDialog(self.ctx, self.loan, self, lost=t.name == "lose")
+        return super().make_transition_dialog(t)
 
-        self.view.current_changed.connect(self.load_key)
-        self.view.activated.connect(self._activated)
-        ctx.bus.register_changed.connect(self._register_changed)
-        self._update_buttons()
+    def make_create_dialog(self) -> QDialog:
+        from ui.dialogs.key_edit import KeyEditDialog
 
-    # --- the current key ------------------------------------------------------------------------
+        return KeyEditDialog(self.ctx, None, self)
 
-    def _filter_changed(self) -> None:
-        self.view.set_filters(status=self.status_filter.currentData() or None)
+    def offers_edit(self) -> bool:
+        return True  # the key's own form (codes, unit or area), not the kit's
 
-    def load_key(self, key_id: int) -> KeyView | None:
-        if not key_id:
-            self.key = None
-            self.loan = None
-            self._show()
-            return None
-        try:
-            self.key = keys.get_key(self.ctx.actor, key_id)
-            self.loan = (
-                keys.open_loan_for_key(self.ctx.actor, self.key.code)
-                if self.key.open_loan_number
-                else None
-            )
-            history = keys.key_history(self.ctx.actor, key_id)
-        except PropDeskError as exc:
-            self.ctx.bus.status_message.emit(describe_error(exc).text)
-            self.key, self.loan = None, None
-            history = []
-        self._show(history)
-        return self.key
+    def make_edit_dialog(self) -> QDialog:
+        from ui.dialogs.key_edit import KeyEditDialog
 
-    def _show(self, history: list[dict[str, Any]] | None = None) -> None:
-        k = self.key
-        if k is None:
-            self.heading.setText(self.tr("No key selected"))
-            for label in self.fields.values():
-                label.setText("—")
-            self.history.setRowCount(0)
-            self._update_buttons()
-            return
-        self.heading.setText(f"{k.code}  {k.label}")
-        values = {
-            "code": k.code,
-            "label": k.label,
-            "place": " · ".join(p for p in (k.unit_code or "", k.area) if p) or "—",
-            "key_count": str(k.key_count),
-            "hook": k.hook or "—",
-            "status": labels.state_label(KEYS, k.status),
-            "holder": k.holder or "—",
-            "notes": k.notes or "—",
-            "loan": "—",
-        }
-        if self.loan is not None:
-            late = self.loan.status == "overdue"
-            values["loan"] = self.tr("{number} — {name}, due {due}{late}").format(
-                number=self.loan.number,
-                name=self.loan.borrower_name,
-                due=format_datetime(self.loan.due_at),
-                late=f" ({labels.state_label(KEY_LOANS, 'overdue')})" if late else "",
-            )
-        for name, text in values.items():
-            self.fields[name].setText(text)
-        overdue = self.loan is not None and self.loan.status == "overdue"
-        self.fields["loan"].setStyleSheet(
-            f"color: {ERROR_COLOR}; font-weight: bold;" if overdue else ""
-        )
-        show_history(self.history, history or [], self.event_label)
-        self._update_buttons()
+        return KeyEditDialog(self.ctx, self.key, self)
+
+    def after_transition(self, t: Transition, result: Any) -> None:
+        if self.record is not None:
+            self.load_record(int(self.record["id"]))
+        if t.name == "lend" and self.slip_button.isEnabled():
+            self.slip_button.setFocus()  # Enter now prints the slip
+        elif t.name == "retire":
+            super().after_transition(t, None)
+        else:
+            self.view.table.setFocus()
 
     @staticmethod
     def event_label(kind: str) -> str:
         """A history row's kind in words: the key register's declared "event" value set."""
         return labels.value_label(KEYS, "event", kind)
 
-    def _update_buttons(self) -> None:
-        k = self.key
-        status = k.status if k else None
-        lend_ok = status == "in_cabinet"
-        guard(self.lend_button, self.can_lend and lend_ok)
-        if self.can_lend and not lend_ok:
-            self.lend_button.setToolTip(
-                self.tr("Select a key that is in the cabinet.")
-                if k is None
-                else self.tr("This key is not in the cabinet ({status}).").format(
-                    status=labels.state_label(KEYS, status)
-                )
-            )
-        elif self.can_lend:
-            self.lend_button.setToolTip(self.tr("Lend this key (Enter)"))
-        out = self.loan is not None
-        guard(self.return_button, self.can_lend and out)
-        if self.can_lend and not out:
-            self.return_button.setToolTip(self.tr("This key is not out on loan."))
-        guard(self.slip_button, out, self.tr("This key is not out on loan."))
-        guard(self.tag_button, k is not None, self.tr("Select one or more keys."))
-        guard(self.edit_button, self.can_manage and k is not None)
-        guard(
-            self.retire_button,
-            self.can_manage and k is not None and status not in ("retired", "lent"),
-            "" if not self.can_manage else self.tr("Not for a key out on loan or already retired."),
+    def at_hand(self) -> QPushButton | None:
+        """Return for a lent key, Lend for one in the cabinet, else the slip or the tag."""
+        for button in (self.return_button, self.lend_button, self.slip_button, self.tag_button):
+            if button.isEnabled():
+                return button
+        return None
+
+    # -- the current key ------------------------------------------------------------------------
+
+    @property
+    def key(self) -> KeyView | None:
+        return self._key
+
+    def load_record(self, record_id: int) -> dict[str, Any] | None:
+        self._key, self.loan = None, None
+        if record_id:
+            try:
+                self._key = keys.get_key(self.ctx.actor, record_id)
+                if self._key.open_loan_number:
+                    self.loan = keys.open_loan_for_key(self.ctx.actor, self._key.code)
+            except PropDeskError as exc:
+                self.ctx.bus.status_message.emit(describe_error(exc).text)
+        return super().load_record(record_id)
+
+    load_key = load_record
+
+    def card_text(self, name: str, record: dict[str, Any]) -> str:
+        if name != "loan":
+            return super().card_text(name, record)
+        loan = self.loan
+        if loan is None:
+            return "—"
+        late = loan.status == "overdue"
+        return self.tr("{number} — {name}, due {due}{late}").format(
+            number=loan.number,
+            name=loan.borrower_name,
+            due=format_datetime(loan.due_at),
+            late=f" ({labels.state_label(KEY_LOANS, 'overdue')})" if late else "",
         )
-        for b in (self.new_button, self.receive_button, self.issue_button):
+
+    def _show(self) -> None:
+        super()._show()
+        overdue = self.loan is not None and self.loan.status == "overdue"
+        self.card_values["loan"].setStyleSheet(
+            f"color: {ERROR_COLOR}; font-weight: bold;" if overdue else ""
+        )
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if not hasattr(self, "can_manage"):  # the kit's dock is still being built
+            return
+        guard(self.slip_button, self.loan is not None, self.tr("This key is not out on loan."))
+        for b in (self.receive_button, self.issue_button):
             guard(b, self.can_manage)
         guard(self.custodian_button, self.can_lend)
         guard(self.stocktake_button, self.can_stocktake)
 
-    def at_hand(self) -> QPushButton:
-        """The button the clerk most likely wants for the current key."""
-        if self.loan is not None and self.return_button.isEnabled():
-            return self.return_button
-        if self.lend_button.isEnabled():
-            return self.lend_button
-        return self.slip_button if self.slip_button.isEnabled() else self.tag_button
-
-    def _focus_at_hand(self) -> None:
-        button = self.at_hand()
-        if button.isEnabled():
-            button.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.view.table.setFocus()
-
-    def _activated(self, key_id: int) -> None:
-        if key_id != (self.key.id if self.key else 0):
-            self.load_key(key_id)
-        button = self.at_hand()
-        if button in (self.lend_button, self.return_button) and button.isEnabled():
-            button.click()
-
-    def _register_changed(self, name: str) -> None:
-        if name in ("keys", "key_loans") and self.key is not None:
-            self.load_key(self.key.id)
-
-    def show_record(self, register: str, record_id: int) -> None:
-        """Open a record from the scan box / overdue list: select the key, Lend/Return at hand."""
-        if register != "keys":
-            self.show_document(register, record_id)
-            return
-        if not self.view.select_id(record_id):
-            if self.view.search_text():
-                self.view.set_search_text("")
-            if self.status_filter.currentIndex() != 0:
-                self.status_filter.setCurrentIndex(0)
-            self.view.select_id(record_id)
-        if self.key is None or self.key.id != record_id:
-            self.load_key(record_id)
-        self._focus_at_hand()
-
-    def act_on_record(self, register: str, record_id: int) -> None:
-        """Scanned again: open Lend for a key in the cabinet, Return for a lent one."""
-        self.show_record(register, record_id)
-        if register == "keys":
-            button = self.at_hand()
-            if button in (self.lend_button, self.return_button) and button.isEnabled():
-                button.click()
+    def show_other(self, register: str, record_id: int) -> None:
+        self.show_document(register, record_id)
 
     def selected_codes(self) -> list[str]:
         rows = sorted({i.row() for i in self.view.table.selectionModel().selectedRows()})
@@ -442,78 +309,33 @@ class KeysDock(QWidget, _DialogHost):
             codes = [self.key.code]
         return codes
 
-    # --- actions --------------------------------------------------------------------------------
+    # -- actions --------------------------------------------------------------------------------
 
     def lend(self) -> QDialog | None:
-        if self.key is None or not self.lend_button.isEnabled():
-            return None
-        from ui.dialogs.key_lend import KeyLendDialog
-
-        return self.open_dialog(KeyLendDialog(self.ctx, self.key, self), self._lent)
-
-    def _lent(self, loan: LoanView | None) -> None:
-        if self.key is not None:
-            self.load_key(self.key.id)
-        self.slip_button.setFocus()  # Enter now prints the slip
+        return self.start_transition("lend")
 
     def return_key(self) -> QDialog | None:
-        if self.loan is None or not self.return_button.isEnabled():
-            return None
-        from ui.dialogs.key_return import KeyReturnDialog
+        return self.start_transition("return")
 
-        return self.open_dialog(KeyReturnDialog(self.ctx, self.loan, self), self._returned)
-
-    def _returned(self, loan: LoanView | None) -> None:
-        if self.key is not None:
-            self.load_key(self.key.id)
-        self.view.table.setFocus()
-
-    def print_slip(self) -> PdfPreviewDialog | None:
+    def print_loan_slip(self) -> PdfPreviewDialog | None:
         if self.loan is None:
             return None
         return self.preview_loan_slip(self.loan.number)
 
     def tag_pdf_bytes(self) -> bytes:
-        return documents.key_tags_pdf(
-            self.ctx.actor, self.selected_codes(), layout=str(self.tag_layout.currentData())
+        return slips.print_slips(
+            self.ctx.actor, "keys", "tag", self.selected_ids(), self.tag_layout.currentData()
         )
 
     def print_tags(self) -> PdfPreviewDialog | None:
-        codes = self.selected_codes()
-        if not codes:
-            return None
-        return self.preview(
-            self.tag_pdf_bytes,
-            self.tr("Key tags {codes}").format(
-                codes=", ".join(codes[:3]) + (" …" if len(codes) > 3 else "")
-            ),
-        )
+        return self.print_slip("tag")
 
     def new_key(self) -> QDialog | None:
-        if not self.can_manage:
-            return None
-        from ui.dialogs.key_edit import KeyEditDialog
+        return self.new_record()
 
-        return self.open_dialog(KeyEditDialog(self.ctx, None, self), self._saved_key)
-
-    def edit_key(self) -> QDialog | None:
-        if self.key is None or not self.can_manage:
-            return None
-        from ui.dialogs.key_edit import KeyEditDialog
-
-        return self.open_dialog(KeyEditDialog(self.ctx, self.key, self), self._saved_key)
-
-    def _saved_key(self, key: KeyView | None) -> None:
-        if key is None:
-            return
-        self.show_record("keys", key.id)
-
-    def retire_key(self) -> QDialog | None:
-        if self.key is None or not self.retire_button.isEnabled():
-            return None
-        from ui.dialogs.key_edit import KeyRetireDialog
-
-        return self.open_dialog(KeyRetireDialog(self.ctx, self.key, self), self._saved_key)
+    def _saved(self, result: Any) -> None:
+        if result is not None:
+            self.show_record("keys", int(result.id))
 
     def handover(self, kind: str) -> QDialog | None:
         if not self.can_manage:

@@ -18,7 +18,7 @@ that transition's form (a file on the shelf: Lend; a lent one: Return).
 
 Every generated piece is a method to override: `make_list`, `make_filter_box`, `make_card`,
 `make_extra_panel`, `make_transition_button`, `make_transition_dialog`, `make_create_dialog`,
-`make_edit_dialog`, `make_void_dialog`, `after_transition`, `event_label`, `is_overdue`, `at_hand`.
+`make_edit_dialog`, `offers_edit`, `make_void_dialog`, `selected_ids`, `after_transition`, `event_label`, `is_overdue`, `at_hand`.
 Dialogs open window-modally without a nested event loop; `self.active_dialog` is the open one.
 """
 
@@ -32,6 +32,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -145,7 +146,7 @@ class RegisterDock(QWidget, DialogHost):
         self.new_button.setVisible(self.reg.create_perm is not None)
         self.edit_button = panel_button(self, "edit", self.tr("Edit"), f"{register}_edit")
         self.edit_button.clicked.connect(self.edit_record)
-        self.edit_button.setVisible(self.reg.edit_perm is not None and bool(self.reg.editable))
+        self.edit_button.setVisible(self.offers_edit())
         self.void_button = panel_button(self, "void", self.tr("Void (作废)"), f"{register}_void")
         self.void_button.clicked.connect(self.void_record)
         self.void_button.setVisible(self.reg.void_perm is not None)
@@ -211,7 +212,18 @@ class RegisterDock(QWidget, DialogHost):
 
     def make_list(self, columns: tuple[str, ...] | None) -> RegisterView:
         others = [n for n in self.changed if n != self.reg.name]
-        return RegisterView(self.ctx, self.reg.name, columns, parent=self, also_refresh_on=others)
+        view = RegisterView(self.ctx, self.reg.name, columns, parent=self, also_refresh_on=others)
+        # Several rows at once (Shift/Ctrl) for a run of labels; the card shows the current one.
+        view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        return view
+
+    def selected_ids(self) -> list[int]:
+        """The selected rows' records, in list order (the current record when none is)."""
+        rows = sorted({i.row() for i in self.view.table.selectionModel().selectedRows()})
+        ids = [i for i in (self.view.model.id_at(r) for r in rows) if i]
+        if not ids and self.record is not None:
+            ids = [int(self.record["id"])]
+        return ids
 
     def make_filter_box(self, flt: Filter) -> QComboBox:
         box = QComboBox(self)
@@ -254,6 +266,10 @@ class RegisterDock(QWidget, DialogHost):
 
     def make_create_dialog(self) -> QDialog:
         return RecordDialog(self.ctx, self.reg, None, self)
+
+    def offers_edit(self) -> bool:
+        """Whether the dock has an Edit button (a register with its own edit form says so)."""
+        return self.reg.edit_perm is not None and bool(self.reg.editable)
 
     def make_edit_dialog(self) -> QDialog:
         return RecordDialog(self.ctx, self.reg, self.record, self)
@@ -507,8 +523,9 @@ class RegisterDock(QWidget, DialogHost):
         register: str | None = None,
         what: str = "",
     ) -> PdfPreviewDialog | None:
-        """The slip's preview (Print with Enter or Ctrl+P); another register's slip when asked
-        (a file's dock shows the loan's lending slip)."""
+        """The slip's preview (Print with Enter or Ctrl+P): of the current record, of every
+        selected one when several are, or another register's when asked (a file's dock shows
+        the loan's lending slip)."""
         reg = registry.get(register) if register else self.reg
         slip = next((s for s in reg.slips if s.name == slip_name), None)
         if slip is None:
@@ -523,9 +540,16 @@ class RegisterDock(QWidget, DialogHost):
             )
         else:
             if record_id is None:
-                if self.record is None or register:
+                ids = [] if register else self.selected_ids()
+                if not ids:
                     return None
-                record_id = int(self.record["id"])
+                if len(ids) > 1:  # the selected rows: one PDF (a run of labels, an A4 sheet)
+                    build = lambda: slips.print_slips(  # noqa: E731
+                        actor, reg.name, slip_name, ids, paper
+                    )
+                    what = self.tr("{n} records").format(n=len(ids))
+                    return self.preview(build, f"{title} {what}")
+                record_id = ids[0]
             rid = record_id
             build = lambda: slips.print_slip(actor, reg.name, slip_name, rid, paper)  # noqa: E731
             what = what or (record_title(reg, self.record) if reg is self.reg else "")

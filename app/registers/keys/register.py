@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.kit import Column, Field, ListSpec, Register, TodaySpec, Transition, declare, values_of
+from app.kit import (
+    Column,
+    Field,
+    ListSpec,
+    Register,
+    TodaySpec,
+    Transition,
+    choice_filter,
+    declare,
+    values_of,
+)
 from app.kit.due import SameDayCutoff
 from app.kit.history_import import lends
 from app.kit.slips import Slip
@@ -177,6 +187,11 @@ KEYS = declare(
                 "due_at",
             ),
             extra_columns=(Column("due_at", "Due", "应还时间", expr=lambda: KeyLoan.due_at),),
+            filters=(
+                choice_filter(
+                    "status", "Status", "状态", KEY_STATES, all_label=("All keys", "全部钥匙")
+                ),
+            ),
             default_sort="code",
         ),
         create_perm=Perm.KEYS_MANAGE,
