@@ -1180,70 +1180,6 @@
 <context>
     <name>KeyLendDialog</name>
     <message>
-        <source>Lend key {code}</source>
-        <translation>借出钥匙 {code}</translation>
-    </message>
-    <message>
-        <source>Lend (Enter)</source>
-        <translation>借出（Enter）</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>钥匙</translation>
-    </message>
-    <message>
-        <source>Staff member</source>
-        <translation>内部员工</translation>
-    </message>
-    <message>
-        <source>Outside borrower</source>
-        <translation>外部人员</translation>
-    </message>
-    <message>
-        <source>Borrower</source>
-        <translation>借用人</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Document ref.</source>
-        <translation>证件/文件号</translation>
-    </message>
-    <message>
-        <source>证件 / 文件号</source>
-        <translation>证件 / 文件号</translation>
-    </message>
-    <message>
-        <source>Approved by (leader)</source>
-        <translation>批准领导</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>Due back today by</source>
-        <translation>当日归还截止</translation>
-    </message>
-    <message>
-        <source>Same day (当天借当天还); earlier is allowed, later is not.</source>
-        <translation>当天借当天还；可提前，不可延后。</translation>
-    </message>
-    <message>
-        <source>Borrower&apos;s signature</source>
-        <translation>借用人签名</translation>
-    </message>
-    <message>
         <source>Lend the key (Enter); Ctrl+P: lend and print the slip</source>
         <translation>借出钥匙（Enter）；Ctrl+P：借出并打印借用单</translation>
     </message>
@@ -1368,36 +1304,8 @@
 <context>
     <name>KeyReturnDialog</name>
     <message>
-        <source>Return key {code}</source>
-        <translation>归还钥匙 {code}</translation>
-    </message>
-    <message>
-        <source>Take back (Enter)</source>
-        <translation>归还（Enter）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{number}&lt;/b&gt; — {code} {label}&lt;br&gt;Borrower: {name} {org}&lt;br&gt;Lent {lent} by {by}; due {due}{late}</source>
         <translation>&lt;b&gt;{number}&lt;/b&gt; — {code} {label}&lt;br&gt;借用人：{name} {org}&lt;br&gt;借出：{lent}，经办人：{by}；应还：{due}{late}</translation>
-    </message>
-    <message>
-        <source>Loan</source>
-        <translation>借用记录</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>钥匙状况</translation>
-    </message>
-    <message>
-        <source>Borrower&apos;s statement (说明) — required when damaged or lost</source>
-        <translation>借用人说明（损坏或遗失时必填）</translation>
-    </message>
-    <message>
-        <source>Statement</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Borrower&apos;s signature</source>
-        <translation>借用人签名</translation>
     </message>
     <message>
         <source>{code} is back ({condition}); loan {number} closed.</source>

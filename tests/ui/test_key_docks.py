@@ -9,9 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.errors import StorageUnavailable
+from app.kit import services as kit
+from app.registers.keys import KEYS
 from app.services import keys, listing, reference
 from ui import errors as ui_errors
 from ui.context import UiContext
+from ui.dialogs import key_return
 from ui.dialogs.key_handover import KeyHandoverDialog
 from ui.dialogs.key_lend import KeyLendDialog
 from ui.dialogs.key_return import KeyReturnDialog
@@ -78,7 +81,8 @@ def test_scan_enter_fill_enter_lends_then_returns(qtbot, office, db, no_dialogs)
     assert dialog.kind() == "staff"
     dialog.staff_edit.setText("李客服")  # keyClicks cannot type Chinese
     qtbot.keyClicks(dialog.form.field("purpose"), "meter reading")
-    qtbot.keyClick(dialog.staff_edit, Qt.Key.Key_Return)  # Enter = Lend
+    qtbot.keyClick(dialog.staff_edit, Qt.Key.Key_Return)  # Enter = Lend (saved off the GUI thread)
+    qtbot.waitUntil(lambda: dock.active_dialog is None)
 
     assert no_dialogs == []
     loan = keys.open_loan_for_key(office, "K-1203")
@@ -96,8 +100,9 @@ def test_scan_enter_fill_enter_lends_then_returns(qtbot, office, db, no_dialogs)
     qtbot.keyClick(dock.return_button, Qt.Key.Key_Return)
     ret = dock.active_dialog
     assert isinstance(ret, KeyReturnDialog)
-    assert loan.number in ret.form.field("code").text()
+    assert loan.number in ret.intro.text()
     qtbot.keyClick(ret.condition_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dock.active_dialog is None)
     assert keys.get_key(office, key.id).status == "in_cabinet"
     assert dock.key.status == "in_cabinet"
     assert keys.get_loan(office, loan.number).return_condition == "good"
@@ -113,15 +118,18 @@ def test_damaged_return_needs_statement_by_the_field(qtbot, office, db, no_dialo
         approved_by="张经理",
     )
     loan = keys.open_loan_for_key(office, "K-PD")
-    dialog = KeyReturnDialog(UiContext(office, db), loan)
+    dialog = key_return.return_form(UiContext(office, db), loan)
     qtbot.addWidget(dialog)
     dialog.condition_box.setCurrentIndex(dialog.condition_box.findData("damaged"))
-    assert dialog.save() is False
-    assert dialog.form.errors.message("statement")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(dialog.form.errors.message("statement")))
     assert keys.open_loan_for_key(office, "K-PD") is not None  # nothing saved
+    assert dialog.isVisible() or not dialog.result()  # still open, nothing accepted
     dialog.statement_edit.setPlainText("齿断了")
-    assert dialog.save() is True
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
     assert keys.find_key(office, "K-PD").status == "in_cabinet"
+    assert keys.get_loan(office, loan.number).return_condition == "damaged"
 
 
 def test_external_borrower_without_approver_error_by_field_text_kept(qtbot, office, db, no_dialogs):
@@ -135,6 +143,7 @@ def test_external_borrower_without_approver_error_by_field_text_kept(qtbot, offi
     dialog.form.field("borrower_name").setText("张三")
     qtbot.keyClicks(dialog.form.field("document_ref"), "GA-2026-17")
     qtbot.keyClick(dialog.form.field("document_ref"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.form.errors.message("approved_by")))
 
     assert dialog.isVisible()  # not closed
     assert "approving leader" in dialog.form.errors.message("approved_by")
@@ -147,21 +156,26 @@ def test_external_borrower_without_approver_error_by_field_text_kept(qtbot, offi
 
     dialog.form.field("approved_by").setText("张经理")
     qtbot.keyClick(dialog.form.field("approved_by"), Qt.Key.Key_Return)
-    assert _loan_count(office) == 1
+    qtbot.waitUntil(lambda: _loan_count(office) == 1)
+    assert keys.find_key(office, "K-1203").status == "lent"
 
 
 def test_storage_failure_keeps_typed_text(qtbot, office, db, no_dialogs, monkeypatch):
-    dialog = KeyLendDialog(UiContext(office, db), keys.find_key(office, "K-1203"))
+    key = keys.find_key(office, "K-1203")
+    record = kit.record(office, "keys", key.id)
+    dialog = KeyLendDialog(UiContext(office, db), KEYS, KEYS.transition("lend"), record)
     qtbot.addWidget(dialog)
 
     def down(*_a, **_k):
         raise StorageUnavailable("share gone")
 
-    monkeypatch.setattr(keys, "lend_key", down)
+    monkeypatch.setattr(kit, "transition", down)
     dialog.staff_edit.setText("李客服")
     dialog.form.field("purpose").setPlainText("抄表")
-    assert dialog.save() is False
-    assert no_dialogs and "database" in no_dialogs[0].lower()
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(no_dialogs))
+    assert "database" in no_dialogs[0].lower()
+    assert not dialog.saving and dialog.ok_button.isEnabled()
     assert dialog.staff_edit.text() == "李客服"
     assert dialog.form.field("purpose").toPlainText() == "抄表"
 

@@ -11,6 +11,8 @@ from PySide6.QtCore import QSettings
 
 from app import maintenance
 from app.errors import StorageUnavailable
+from app.kit import services as kit
+from app.registers.keys import KEYS
 from app.services import keys
 from ui import errors as ui_errors
 from ui.context import UiContext
@@ -61,23 +63,25 @@ def test_failed_save_shows_banner_keeps_text_and_probe_hides_it(
     assert not banner.isVisible()
 
     key = keys.create_key(ui_ctx.actor, label="配电室", area="B1")
-    dialog = KeyLendDialog(ui_ctx, key, window)
+    record = kit.record(ui_ctx.actor, "keys", key.id)
+    dialog = KeyLendDialog(ui_ctx, KEYS, KEYS.transition("lend"), record, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    real_lend = keys.lend_key
+    real_lend = kit.transition
 
     def drive_down(*_a: object, **_k: object) -> None:
         raise StorageUnavailable("the database cannot be reached: disk I/O error")
 
-    monkeypatch.setattr(keys, "lend_key", drive_down)
+    monkeypatch.setattr(kit, "transition", drive_down)
     dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("external"))
     dialog.form.field("borrower_name").setText("周师傅")
     dialog.form.field("document_ref").setText("维保工单 2031")
     dialog.form.field("approved_by").setText("钱海")
     dialog.form.field("purpose").setPlainText("消防巡检")
 
-    assert dialog.save() is False
-    assert banner.isVisible()
+    dialog.save()  # off the GUI thread
+    qtbot.waitUntil(lambda: banner.isVisible())
+    assert not dialog.saving
     assert "database" in banner.text_label.text().lower()
     assert banner.retry_button.isVisible()
     assert window.status.state == STATE_UNAVAILABLE
@@ -101,8 +105,9 @@ def test_failed_save_shows_banner_keeps_text_and_probe_hides_it(
     assert all(t is not threading.main_thread() for t in drive.threads)  # off the GUI thread
 
     # the clerk presses Enter again: the kept text is saved
-    monkeypatch.setattr(keys, "lend_key", real_lend)
-    assert dialog.save() is True
+    monkeypatch.setattr(kit, "transition", real_lend)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
     loan = keys.open_loan_for_key(ui_ctx.actor, key.code)
     assert loan is not None and loan.borrower_name == "周师傅" and loan.purpose == "消防巡检"
 

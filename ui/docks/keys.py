@@ -35,6 +35,7 @@ from app.rules.roles import Perm
 from app.services import keys
 from app.services.keys import KeyView, LoanView
 from ui.context import UiContext
+from ui.dialogs import key_lend, key_return  # noqa: F401 - register the lend and return forms
 from ui.docks.registry import DockSpec, add_dock
 from ui.errors import ERROR_COLOR, describe_error, show_error
 from ui.formatting import format_datetime
@@ -201,18 +202,6 @@ class KeysDock(RegisterDock, _DialogHost):
         grid.addWidget(self.issue_button, 3, 0)
         grid.addWidget(self.custodian_button, 3, 1)
         return panel
-
-    def make_transition_dialog(self, t: Transition) -> QDialog:
-        """Lending and taking back have their own forms (borrower kinds, the loan on show)."""
-        if t.name == "lend" and self.key is not None:
-            from ui.dialogs.key_lend import KeyLendDialog
-
-            return KeyLendDialog(self.ctx, self.key, self)
-        if t.name in ("return", "lose") and self.loan is not None:
-            from ui.dialogs.key_return import KeyReturnDialog
-
-            return KeyReturnDialog(self.ctx, self.loan, self, lost=t.name == "lose")
-        return super().make_transition_dialog(t)
 
     def make_create_dialog(self) -> QDialog:
         from ui.dialogs.key_edit import KeyEditDialog
@@ -517,13 +506,16 @@ class KeyLoansDock(QWidget, _DialogHost):
     def return_key(self) -> QDialog | None:
         if self.loan is None or not self.return_button.isEnabled():
             return None
-        from ui.dialogs.key_return import KeyReturnDialog
+        try:
+            dialog = key_return.return_form(self.ctx, self.loan, self)
+        except PropDeskError as exc:
+            show_error(self, exc)
+            return None
+        return self.open_dialog(dialog, self._returned)
 
-        return self.open_dialog(KeyReturnDialog(self.ctx, self.loan, self), self._returned)
-
-    def _returned(self, loan: LoanView | None) -> None:
-        if loan is not None:
-            self.load_loan(loan.id)
+    def _returned(self, _key: Any) -> None:
+        if self.loan is not None:
+            self.load_loan(self.loan.id)
         self.slip_button.setFocus()
 
     def print_slip(self) -> PdfPreviewDialog | None:

@@ -153,17 +153,24 @@ class RecordForm(QWidget):
             hint_label.setWordWrap(True)
             hint_label.setStyleSheet("color: palette(mid);")
             column.addWidget(hint_label)
-        text = f"{label}<span style='color:{ERROR_COLOR}'> *</span>" if required else label
-        row_label = QLabel(text, self)
-        row_label.setTextFormat(Qt.TextFormat.RichText if required else Qt.TextFormat.PlainText)
+        row_label = QLabel(self)
         row_label.setBuddy(widget)
         widget.setObjectName(f"field_{name}")
-        widget.setProperty("required", required)
         self.layout_.addRow(row_label, holder)
         self._fields[name] = widget
         self._labels[name] = label
         self._rows[name] = (row_label, holder)
+        self.set_field_required(name, required)
         return widget
+
+    def set_field_required(self, name: str, required: bool) -> None:
+        """The red asterisk by the label (a field required only for some choices elsewhere)."""
+        label = self._labels[name]
+        row_label = self._rows[name][0]
+        text = f"{label}<span style='color:{ERROR_COLOR}'> *</span>" if required else label
+        row_label.setTextFormat(Qt.TextFormat.RichText if required else Qt.TextFormat.PlainText)
+        row_label.setText(text)
+        self._fields[name].setProperty("required", required)
 
     def field(self, name: str) -> QWidget:
         return self._fields[name]

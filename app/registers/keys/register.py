@@ -141,8 +141,8 @@ LEND_INPUTS = (
         "Due",
         "应还时间",
         kind="datetime",
-        help_en="Empty: today by the cut-off (当天借当天还).",
-        help_zh="留空则当天下班前（截止时间）归还。",
+        help_en="The same day (当天借当天还): by the cut-off, or earlier; never later.",
+        help_zh="当天借当天还：默认截止时间，可提前，不可延后。",
     ),
 )
 STATEMENT = Field(
