@@ -567,6 +567,16 @@ def test_documents_print_keys_loans_handovers_and_stocktakes(
     assert "X-404" in stext and "未登记的条码" in stext
     assert "Unknown" not in stext
 
+    # Every key print leaves its line in the audit log, naming what was printed.
+    documents.key_tags_pdf(assistant, [door.code, roof.code], layout="a4_sheet")
+    printed = {
+        e.action: e.after
+        for e in AuditEvent.select().where(AuditEvent.action.startswith("print key"))
+    }
+    assert handover.number in printed["print key handover sheet"]
+    assert result.number in printed["print key stocktake report"]
+    assert "a4_sheet" in printed["print key tags"]
+
 
 def test_documents_need_the_key_permission(
     admin: Actor, office_data: dict[str, object], make_actor: Callable[[str], Actor]

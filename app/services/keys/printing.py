@@ -58,6 +58,10 @@ def _log_print(actor: Actor, entity: str, entity_id: Any, detail: dict[str, Any]
     audit(actor, "print " + detail["form"], entity, entity_id, None, detail)
 
 
+def _printed(form: str, what: Sequence[Any], paper: str) -> dict[str, Any]:
+    return {"form": form, "numbers": list(what), "paper": paper}
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -70,8 +74,11 @@ def key_tag_for(view: Any) -> slips.KeyTag:
 def key_tags_pdf(actor: Actor, codes: Sequence[str], layout: str = "label") -> bytes:
     """Key tags for these key codes: `layout="label"` (50×30 mm label printer) or "a4_sheet"."""
     actor.require(Perm.KEYS_VIEW)
-    tags = [key_tag_for(keys.find_key(actor, code)) for code in codes]
-    return slips.render_key_tags(tags, layout=layout)
+    views = [keys.find_key(actor, code) for code in codes]
+    pdf = slips.render_key_tags([key_tag_for(v) for v in views], layout=layout)
+    ids = [v.id for v in views]
+    _log_print(actor, "Key", ids[0] if len(ids) == 1 else "", _printed("key tags", ids, layout))
+    return pdf
 
 
 def loan_slip_for(loan: Any, office_name: str, show_pii: bool = True) -> slips.KeyLoanSlip:
@@ -140,7 +147,11 @@ def key_handover_pdf(actor: Actor, number: str, paper: str = "a4") -> bytes:
     """钥匙交接表 / 钥匙签收单 for handover `number` (A4; A5 works too)."""
     actor.require(Perm.KEYS_VIEW)
     view = keys.get_handover(actor, number)
-    return slips.render_key_handover(handover_sheet_for(view, _office_name()), paper)
+    pdf = slips.render_key_handover(handover_sheet_for(view, _office_name()), paper)
+    _log_print(
+        actor, "KeyHandover", view.number, _printed("key handover sheet", [view.number], paper)
+    )
+    return pdf
 
 
 def _stocktake_key(view: Any) -> slips.StocktakeKey:
@@ -174,4 +185,7 @@ def key_stocktake_pdf(actor: Actor, number: str | int, paper: str = "a4") -> byt
     """钥匙清点报告 for stocktake `number` (or its id)."""
     actor.require(Perm.KEYS_VIEW)
     result = keys.stocktake_result(actor, number)
-    return slips.render_key_stocktake(stocktake_report_for(result, _office_name()), paper)
+    pdf = slips.render_key_stocktake(stocktake_report_for(result, _office_name()), paper)
+    form = "key stocktake report"
+    _log_print(actor, "KeyStocktake", result.id, _printed(form, [result.number], paper))
+    return pdf
