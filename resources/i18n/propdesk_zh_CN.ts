@@ -1214,72 +1214,8 @@
 <context>
     <name>KeyLoansDock</name>
     <message>
-        <source>Open loans</source>
-        <translation>未归还</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>All loans</source>
-        <translation>全部借用记录</translation>
-    </message>
-    <message>
-        <source>No loan selected</source>
-        <translation>未选择借用记录</translation>
-    </message>
-    <message>
-        <source>Return (归还)</source>
-        <translation>归还</translation>
-    </message>
-    <message>
-        <source>Take the key back</source>
-        <translation>收回钥匙</translation>
-    </message>
-    <message>
-        <source>Print slip</source>
-        <translation>打印借用单</translation>
-    </message>
-    <message>
-        <source>Print the loan slip</source>
-        <translation>打印钥匙借用单</translation>
-    </message>
-    <message>
-        <source>Borrower: {name} ({kind}) {org}</source>
-        <translation>借用人：{name}（{kind}）{org}</translation>
-    </message>
-    <message>
-        <source>Purpose: {purpose}</source>
-        <translation>用途：{purpose}</translation>
-    </message>
-    <message>
-        <source>Lent {at} by {by}</source>
-        <translation>借出：{at}，经办人：{by}</translation>
-    </message>
-    <message>
-        <source>Due {due}</source>
-        <translation>应还：{due}</translation>
-    </message>
-    <message>
-        <source>Approved by {name}</source>
-        <translation>批准领导：{name}</translation>
-    </message>
-    <message>
-        <source>Returned {at} to {to}: {condition}</source>
-        <translation>归还：{at}，经办人：{to}，状况：{condition}</translation>
-    </message>
-    <message>
-        <source>Statement: {text}</source>
-        <translation>说明：{text}</translation>
-    </message>
-    <message>
         <source>Select an open loan.</source>
         <translation>请选择未归还的借用记录。</translation>
-    </message>
-    <message>
-        <source>Select a loan.</source>
-        <translation>请选择一条借用记录。</translation>
     </message>
 </context>
 <context>

@@ -15,16 +15,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -50,7 +47,6 @@ from ui.widgets.list_detail import (
     panel_button,
 )
 from ui.widgets.pdf_preview import PdfPreviewDialog
-from ui.widgets.register_view import RegisterView
 
 documents = lazy_import("app.services.keys.printing")  # reportlab loads on first print
 slips = lazy_import("app.kit.slips")
@@ -61,11 +57,6 @@ log = logging.getLogger(__name__)
 # key registers' declarations (app/registers/keys), through ui/kit/labels.py.
 
 KEY_COLUMNS = ("code", "label", "unit", "key_count", "hook", "status", "holder", "due_at")
-LOAN_FILTERS = (
-    ("open", QT_TRANSLATE_NOOP("KeyLoansDock", "Open loans")),
-    ("overdue", QT_TRANSLATE_NOOP("KeyLoansDock", "Overdue")),
-    ("all", QT_TRANSLATE_NOOP("KeyLoansDock", "All loans")),
-)
 
 
 class _DialogHost(DialogHost):
@@ -358,156 +349,73 @@ class KeysDock(RegisterDock, _DialogHost):
 # ---------------------------------------------------------------------------------------------
 
 
-class KeyLoansDock(QWidget, _DialogHost):
-    """The loan list (open / overdue / all) with the current loan, Return and Print slip."""
+class KeyLoansDock(RegisterDock, _DialogHost):
+    """The loan list (open / overdue / all, declared) with the current loan's card: Return and
+    Report lost act on its key (the key's kit steps), Print slip prints the loan slip."""
+
+    loan: LoanView | None = None
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.loan: LoanView | None = None
+        super().__init__(ctx, "key_loans", parent)
         self.can_lend = ctx.actor.can(Perm.KEYS_LEND)
-        self.view = RegisterView(ctx, "key_loans", parent=self, also_refresh_on=("keys",))
-        self.loan_filter = QComboBox(self)
-        self.loan_filter.setObjectName("loans_filter")
-        for value, text in LOAN_FILTERS:
-            self.loan_filter.addItem(QCoreApplication.translate("KeyLoansDock", text), value)
-        self.loan_filter.currentIndexChanged.connect(self._filter_changed)
-        self.view.add_filter_widget(self.loan_filter)
-        self._filter_changed()
-
-        self.detail = QLabel(self.tr("No loan selected"), self)
-        self.detail.setObjectName("loan_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.return_button = panel_button(
-            self, "return", self.tr("Return (归还)"), "loan_return", self.tr("Take the key back")
-        )
-        self.slip_button = panel_button(
-            self, "print", self.tr("Print slip"), "loan_slip", self.tr("Print the loan slip")
-        )
-        self.return_button.clicked.connect(self.return_key)
-        self.slip_button.clicked.connect(self.print_slip)
-        buttons = QGridLayout()
-        buttons.addWidget(self.return_button, 0, 0)
-        buttons.addWidget(self.slip_button, 0, 1)
-        panel = QWidget(self)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addWidget(self.detail)
-        panel_layout.addLayout(buttons)
-        panel_layout.addStretch(1)
-        panel.setMinimumWidth(300)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.setFocusProxy(self.view)
-        self.view.current_changed.connect(self.load_loan)
-        self.view.activated.connect(lambda _id: self._focus_at_hand())
-        ctx.bus.register_changed.connect(self._register_changed)
+        self.return_button = self._step_buttons["return"]
+        self.lost_button = self._step_buttons["lose"]
+        self.slip_button = self.print_buttons["loan_slip"]
         self._update_buttons()
 
-    def _filter_changed(self) -> None:
-        value = self.loan_filter.currentData()
-        self.view.set_filters(
-            open_only=True if value == "open" else None,
-            overdue_only=True if value == "overdue" else None,
-        )
+    def make_extra_panel(self) -> QWidget:
+        """The key's Return and Report lost, labelled as the key register declares them."""
+        panel = QWidget(self)
+        grid = QGridLayout(panel)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._step_buttons: dict[str, QPushButton] = {}
+        for i, name in enumerate(("return", "lose")):
+            t = KEYS.transition(name)
+            button = panel_button(
+                self,
+                "return" if name == "return" else "void",
+                labels.transition_label(KEYS, t),
+                f"loan_{name}",
+            )
+            button.clicked.connect(lambda _=False, lost=name == "lose": self.return_key(lost=lost))
+            grid.addWidget(button, 0, i)
+            self._step_buttons[name] = button
+        return panel
 
-    def load_loan(self, loan_id: int) -> LoanView | None:
+    def load_record(self, record_id: int) -> dict[str, Any] | None:
+        record = super().load_record(record_id)
         self.loan = None
-        row = self.view.model.row_of_id(loan_id, fetch=False) if loan_id else -1
-        data = self.view.model.row_dict(row) if row >= 0 else None
-        if data is not None:
+        if record is not None:
             try:
-                self.loan = keys.get_loan(self.ctx.actor, data["number"])
+                self.loan = keys.get_loan(self.ctx.actor, record["number"])
             except PropDeskError as exc:
                 self.ctx.bus.status_message.emit(describe_error(exc).text)
-        self._show()
-        return self.loan
-
-    def _show(self) -> None:
-        loan = self.loan
-        if loan is None:
-            self.detail.setText(self.tr("No loan selected"))
-        else:
-            lines = [
-                f"<b>{loan.number}</b> — {labels.state_label(KEY_LOANS, loan.status)}",
-                f"{loan.key_code} {loan.key_label}",
-                self.tr("Borrower: {name} ({kind}) {org}").format(
-                    name=loan.borrower_name,
-                    kind=labels.value_label(KEY_LOANS, "borrower_kind", loan.borrower_kind),
-                    org=loan.borrower_org,
-                ),
-                self.tr("Purpose: {purpose}").format(purpose=loan.purpose or "—"),
-                self.tr("Lent {at} by {by}").format(
-                    at=format_datetime(loan.lent_at), by=loan.lent_by
-                ),
-                self.tr("Due {due}").format(due=format_datetime(loan.due_at)),
-            ]
-            if loan.approved_by:
-                lines.append(self.tr("Approved by {name}").format(name=loan.approved_by))
-            if loan.returned_at:
-                lines.append(
-                    self.tr("Returned {at} to {to}: {condition}").format(
-                        at=format_datetime(loan.returned_at),
-                        to=loan.returned_to or "",
-                        condition=labels.value_label(
-                            KEY_LOANS, "return_condition", loan.return_condition
-                        ),
-                    )
-                )
-                if loan.statement:
-                    lines.append(self.tr("Statement: {text}").format(text=loan.statement))
-            self.detail.setText("<br>".join(lines))
         self._update_buttons()
+        return record
+
+    load_loan = load_record
 
     def _update_buttons(self) -> None:
-        open_ = self.loan is not None and self.loan.returned_at is None
-        guard(self.return_button, self.can_lend and open_)
-        if self.can_lend and not open_:
-            self.return_button.setToolTip(self.tr("Select an open loan."))
-        guard(self.slip_button, self.loan is not None, self.tr("Select a loan."))
-
-    def _focus_at_hand(self) -> None:
-        button = self.return_button if self.return_button.isEnabled() else self.slip_button
-        if button.isEnabled():
-            button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _register_changed(self, name: str) -> None:
-        if name in ("keys", "key_loans") and self.loan is not None:
-            self.load_loan(self.loan.id)
-
-    def show_record(self, register: str, record_id: int) -> None:
-        if register != "key_loans":
-            self.show_document(register, record_id)
+        super()._update_buttons()
+        if not hasattr(self, "can_lend"):  # the kit's dock is still being built
             return
-        if not self.view.select_id(record_id):
-            if self.view.search_text():
-                self.view.set_search_text("")
-            self.loan_filter.setCurrentIndex(self.loan_filter.findData("all"))
-            self.view.select_id(record_id)
-        if self.loan is None or self.loan.id != record_id:
-            self.load_loan(record_id)
-        self._focus_at_hand()
+        open_ = self.loan is not None and self.loan.returned_at is None
+        for button in self._step_buttons.values():
+            guard(button, self.can_lend and open_)
+            if self.can_lend and not open_:
+                button.setToolTip(self.tr("Select an open loan."))
 
-    def act_on_record(self, register: str, record_id: int) -> None:
-        """Scanned again: take the key back if the loan is open, else show its slip."""
-        self.show_record(register, record_id)
-        if register == "key_loans":
-            if self.return_button.isEnabled():
-                self.return_button.click()
-            elif self.slip_button.isEnabled():
-                self.slip_button.click()
+    def at_hand(self) -> QPushButton | None:
+        for button in (self.return_button, self.slip_button):
+            if button.isEnabled():
+                return button
+        return None
 
-    def return_key(self) -> QDialog | None:
-        if self.loan is None or not self.return_button.isEnabled():
+    def return_key(self, lost: bool = False) -> QDialog | None:
+        if self.loan is None or not self._step_buttons["lose" if lost else "return"].isEnabled():
             return None
         try:
-            dialog = key_return.return_form(self.ctx, self.loan, self)
+            dialog = key_return.return_form(self.ctx, self.loan, self, lost=lost)
         except PropDeskError as exc:
             show_error(self, exc)
             return None
@@ -515,13 +423,11 @@ class KeyLoansDock(QWidget, _DialogHost):
 
     def _returned(self, _key: Any) -> None:
         if self.loan is not None:
-            self.load_loan(self.loan.id)
+            self.load_record(self.loan.id)
         self.slip_button.setFocus()
 
-    def print_slip(self) -> PdfPreviewDialog | None:
-        if self.loan is None:
-            return None
-        return self.preview_loan_slip(self.loan.number)
+    def show_other(self, register: str, record_id: int) -> None:
+        self.show_document(register, record_id)
 
 
 add_dock(

@@ -123,6 +123,8 @@ class RegisterDock(QWidget, DialogHost):
             self.filter_boxes[flt.name] = box
             self.view.add_filter_widget(box)
             box.currentIndexChanged.connect(self._filters_changed)
+        if self.filter_boxes:  # the list opens on each filter's first option, said explicitly
+            self._filters_changed()
 
         # --- the card ---------------------------------------------------------------------
         self.heading = record_heading(self, self.tr("Nothing selected"), "record_heading")

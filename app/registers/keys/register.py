@@ -14,6 +14,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.kit import (
     Column,
     Field,
+    Filter,
     ListSpec,
     Register,
     TodaySpec,
@@ -284,6 +285,7 @@ KEY_LOANS = declare(
         prefix="YS",
         title_field="borrower_name",
         fields=(
+            Field("key", "Key", "钥匙编号", kind="ref", ref="keys"),
             Field(
                 "borrower_kind",
                 "Borrower kind",
@@ -335,7 +337,42 @@ KEY_LOANS = declare(
                     choices=LOAN_STATUS_CHOICES,
                 ),
             ),
+            filters=(
+                Filter(
+                    "show",
+                    "Show",
+                    "显示",
+                    (
+                        ("open", "Open loans", "未归还", lambda m, now: m.returned_at.is_null()),
+                        (
+                            "overdue",
+                            "Overdue",
+                            "已逾期",
+                            lambda m, now: m.returned_at.is_null() & (m.due_at < now),
+                        ),
+                        ("all", "All loans", "全部借用记录", None),
+                    ),
+                ),
+            ),
             default_sort="lent_at",
+        ),
+        card=(
+            "number",
+            "key",
+            "borrower_kind",
+            "borrower_name",
+            "borrower_phone",
+            "borrower_org",
+            "purpose",
+            "document_ref",
+            "approved_by",
+            "lent_at",
+            "lent_by",
+            "due_at",
+            "returned_at",
+            "returned_to",
+            "return_condition",
+            "statement",
         ),
         due=SameDayCutoff("key_loan_cutoff"),
         today=TodaySpec(

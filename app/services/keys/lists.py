@@ -115,10 +115,13 @@ def _loans_count_query(actor: Actor, request: ListRequest) -> peewee.ModelSelect
 
 
 def _loan_filters(query: peewee.ModelSelect, request: ListRequest) -> peewee.ModelSelect:
+    """The declared "show" filter (open / overdue / all), and the older open_only/overdue_only."""
     query = query.where(KeyLoan.voided_at.is_null())
-    if request.filter("open_only") or request.filter("overdue_only"):
+    show = request.filter("show")
+    overdue = request.filter("overdue_only") or show == "overdue"
+    if request.filter("open_only") or overdue or show == "open":
         query = query.where(KeyLoan.returned_at.is_null())
-    if request.filter("overdue_only"):
+    if overdue:
         query = query.where(KeyLoan.due_at < (request.filter("now") or datetime.now()))
     return query
 
