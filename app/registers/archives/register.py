@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.kit import (
     Field,
     Filter,
+    Items,
     ListSpec,
     Register,
     TodaySpec,
@@ -21,7 +22,7 @@ from app.kit import (
 from app.kit.due import WorkingDays
 from app.kit.history_import import lends
 from app.kit.slips import Barcode, Header, Label, Note, Rows, Signatures, Slip, Table
-from app.models import ArchiveFile, ArchiveIncident, ArchiveLoan
+from app.models import ArchiveDocument, ArchiveFile, ArchiveIncident, ArchiveLoan
 from app.registers.archives import rules
 from app.rules.roles import Perm
 
@@ -229,7 +230,7 @@ ARCHIVES = declare(
         create_fields=("code", "category", "unit", "title", "shelf", "notes"),
         create_guard=rules.before_create_file,
         edit_guard=rules.before_edit_file,
-        on_create=rules.after_create_file,
+        items=Items(ArchiveDocument, "file", locked_states=("lent",), seed=rules.starting_contents),
         edit_perm=Perm.ARCHIVES_MANAGE,
         editable=("category", "unit", "title", "shelf", "notes"),
         void_perm=Perm.ARCHIVES_MANAGE,
@@ -291,6 +292,7 @@ ARCHIVES = declare(
                     ),
                 ),
                 signature=("Borrower's signature", "借阅人签字"),
+                prints=LOAN_SLIP.name,
                 guard=rules.check_lend,
                 handler=rules.lend,
             ),
@@ -308,9 +310,20 @@ ARCHIVES = declare(
                     Field("note", "Note", "说明", kind="multiline", max_length=1000),
                 ),
                 signature=("Borrower's signature", "归还人签字"),
+                signer="holder",
+                prints=RETURN_RECEIPT.name,
+                confirms=(
+                    (
+                        "The borrower checked the items with me and confirms",
+                        "借阅人已与我当面逐项核对并确认",
+                    ),
+                    (
+                        "I (the archive clerk) confirm the file is back as marked",
+                        "本人（档案管理员）确认档案按上述标记归还",
+                    ),
+                ),
                 guard=rules.check_return,
                 handler=rules.take_back,
-                form="archive_return",
                 help_en="Check every item with the borrower; both sign (当面核对签字确认).",
                 help_zh="与借阅人当面逐项核对，双方签字确认。",
             ),
