@@ -36,30 +36,25 @@ _REASON = Field("reason", "Reason", "作废原因", required=True, max_length=50
 class ItemLine:
     id: int
     version: int
-    record_id: int
     section: str
     name: str
     present: bool  # the tick: the item is there (the paper is in the file)
     personal: bool  # a view of its scan needs PII_VIEW and is logged
     has_scan: bool
     scan_name: str
-    notes: str
 
 
 @dataclass(frozen=True)
 class ItemSection:
     section: str
-    en: str
-    zh: str
+    zh: str  # the section's declared Chinese name (the panel shows it through labels.py)
     items: tuple[ItemLine, ...]
     missing: int  # items of this section not ticked present
 
 
 @dataclass(frozen=True)
 class ItemList:
-    record_id: int
-    state: str
-    version: int
+    state: str  # the record's state (its contents are locked in `Items.locked_states`)
     sections: tuple[ItemSection, ...]
 
     @property
@@ -79,25 +74,32 @@ class ItemList:
         return self.total - self.missing
 
 
-def _spec(register: str | Register) -> tuple[Register, Items]:
+def _spec(
+    register: str | Register, actor: Actor | None = None, *, edit: bool = False
+) -> tuple[Register, Items]:
+    """The register and its items; with `actor`, checked that they may see them (or, `edit`,
+    change them: the register's `edit_perm`)."""
     reg = registry.get(register) if isinstance(register, str) else register
     if reg.items is None:
         raise NotFound(f"{reg.name} declares no items")
+    if actor is not None:
+        perm = reg.edit_perm if edit else reg.view_perm
+        if perm is None:
+            raise PermissionDenied(f"edit {reg.name}", actor.role)
+        actor.require(perm)
     return reg, reg.items
 
 
-def _line(doc: Any, spec: Items, scan_name: str = "") -> ItemLine:
+def _line(doc: Any, scan_name: str = "") -> ItemLine:
     return ItemLine(
         id=doc.id,
         version=doc.version,
-        record_id=getattr(doc, f"{spec.parent}_id"),
         section=doc.section,
         name=doc.name,
         present=bool(doc.present),
         personal=bool(doc.personal),
         has_scan=doc.attachment_id is not None,
         scan_name=scan_name,
-        notes=doc.notes or "",
     )
 
 
@@ -118,8 +120,7 @@ def present_ids(register: str | Register, record_id: int) -> list[int]:
 def item_list(actor: Actor, register: str, record_id: int) -> ItemList:
     """The record's items section by section, in the declared order, each section saying how
     many are not there yet."""
-    reg, spec = _spec(register)
-    actor.require(reg.view_perm)
+    reg, spec = _spec(register, actor)
     record = get_or_404(reg.model, record_id)
     model = spec.model
     query = (
@@ -132,27 +133,19 @@ def item_list(actor: Actor, register: str, record_id: int) -> ItemList:
     by_section: dict[str, list[ItemLine]] = {}
     for doc in query:
         by_section.setdefault(doc.section, []).append(
-            _line(doc, spec, getattr(doc, "scan_name", None) or "")
+            _line(doc, getattr(doc, "scan_name", None) or "")
         )
     declared = reg.values(spec.sections)
     known = {c.value: c for c in declared}
     order = [c.value for c in declared] + sorted(set(by_section) - set(known))
     sections = []
     for value in order:
-        lines = by_section.get(value)
-        if lines:
-            choice = known.get(value)
-            sections.append(
-                ItemSection(
-                    section=value,
-                    en=choice.en if choice else value,
-                    zh=choice.zh if choice else value,
-                    items=tuple(lines),
-                    missing=sum(1 for line in lines if not line.present),
-                )
-            )
+        if lines := by_section.get(value):
+            zh = known[value].zh if value in known else value
+            missing = sum(1 for line in lines if not line.present)
+            sections.append(ItemSection(value, zh, tuple(lines), missing))
     state = getattr(record, reg.state_field, "") if reg.states else ""
-    return ItemList(record.id, state, record.version, tuple(sections))
+    return ItemList(state, tuple(sections))
 
 
 def _check_unlocked(reg: Register, record: Any, field: str) -> None:
@@ -176,12 +169,6 @@ def _check_unlocked(reg: Register, record: Any, field: str) -> None:
         )
 
 
-def _editor(actor: Actor, reg: Register) -> None:
-    if reg.edit_perm is None:
-        raise PermissionDenied(f"edit {reg.name}", actor.role)
-    actor.require(reg.edit_perm)
-
-
 def _item(reg: Register, spec: Items, item_id: int, field: str) -> tuple[Any, Any]:
     """The live item and its record, refused when the record's contents may not change."""
     doc = get_or_404(spec.model, item_id)
@@ -200,8 +187,7 @@ def _contents_trail(actor: Actor, reg: Register, record: Any, detail: str) -> No
 @write_service(None)
 def set_present(actor: Actor, register: str, item_id: int, version: int, present: bool) -> ItemLine:
     """Tick (or untick) an item as there; refused on a stale copy."""
-    reg, spec = _spec(register)
-    _editor(actor, reg)
+    reg, spec = _spec(register, actor, edit=True)
     if not isinstance(present, bool):
         raise ValidationError({"present": QT_TRANSLATE_NOOP("app", "This value is not valid.")})
     doc, record = _item(reg, spec, item_id, "present")
@@ -209,7 +195,7 @@ def set_present(actor: Actor, register: str, item_id: int, version: int, present
         actor, spec.model, item_id, version, {"present": present}, f"tick {reg.name} item"
     )
     _contents_trail(actor, reg, record, f"{doc.name}：{'已归档' if present else '未归档'}")
-    return _line(saved, spec)
+    return _line(saved)
 
 
 @write_service(None)
@@ -225,8 +211,7 @@ def add_item(
 ) -> ItemLine:
     """An item not on the starting list (a letter, a change of details …), there now
     (`present`) or expected (`present=False`)."""
-    reg, spec = _spec(register)
-    _editor(actor, reg)
+    reg, spec = _spec(register, actor, edit=True)
     model = spec.model
     errors: dict[str, str] = {}
     if section not in {c.value for c in reg.values(spec.sections)}:
@@ -258,14 +243,13 @@ def add_item(
     )
     audit(actor, f"add {reg.name} item", model.__name__, doc.id, None, snapshot(doc))
     _contents_trail(actor, reg, record, f"新增：{clean_name}")
-    return _line(doc, spec)
+    return _line(doc)
 
 
 @write_service(None)
 def void_item(actor: Actor, register: str, item_id: int, version: int, reason: str) -> ItemLine:
     """作废 an item listed by mistake, with a reason; it stays, marked voided."""
-    reg, spec = _spec(register)
-    _editor(actor, reg)
+    reg, spec = _spec(register, actor, edit=True)
     cleaned, problem = _REASON.clean(reason)
     if problem is not None:
         raise ValidationError({"reason": problem})
@@ -274,7 +258,7 @@ def void_item(actor: Actor, register: str, item_id: int, version: int, reason: s
     changes = {"voided_at": datetime.now(), "voided_by": by, "void_reason": cleaned}
     saved = update_versioned(actor, spec.model, item_id, version, changes, f"void {reg.name} item")
     _contents_trail(actor, reg, record, f"作废：{doc.name}（{cleaned}）")
-    return _line(saved, spec)
+    return _line(saved)
 
 
 @write_service(None)
@@ -291,15 +275,14 @@ def _link_scan(
     saved = update_versioned(actor, spec.model, item_id, doc.version, changes, "attach scan")
     record = reg.model.get_by_id(getattr(doc, f"{spec.parent}_id"))
     _contents_trail(actor, reg, record, f"{doc.name}：扫描件 {file_name}")
-    return _line(saved, spec, file_name)
+    return _line(saved, file_name)
 
 
 def attach_scan(actor: Actor, register: str, item_id: int, file_name: str, data: bytes) -> ItemLine:
     """Keep a scanned copy (PDF, PNG or JPEG, at most 20 MB, checked by its content) with an
     item. On SQLite the bytes go to the `-files` folder beside the database before the short
     write transaction that links them."""
-    reg, spec = _spec(register)
-    _editor(actor, reg)
+    reg, spec = _spec(register, actor, edit=True)
     name, mime = attachments.check_scan(file_name, data)
     doc = run_with_retry(lambda: get_or_404(spec.model, item_id))
     if doc.voided_at is not None:
@@ -323,8 +306,7 @@ def _log_personal_view(actor: Actor, reg: Register, doc: Any, attachment: Attach
 def open_scan(actor: Actor, register: str, item_id: int) -> tuple[str, str, bytes]:
     """(file name, MIME type, bytes) of an item's scanned copy. A personal one needs PII_VIEW,
     and every view of one is audited before it is shown."""
-    reg, spec = _spec(register)
-    actor.require(reg.view_perm)
+    reg, spec = _spec(register, actor)
 
     def load() -> tuple[Any, Attachment | None]:
         doc = get_or_404(spec.model, item_id)
