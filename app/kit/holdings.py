@@ -103,8 +103,8 @@ class HeldGroup:
 
 
 def _open_rows(reg: Register, now: datetime, overdue: bool) -> list[dict[str, Any]]:
-    """Open records as dicts (ref fields with their `<name>_label`), oldest due first: one
-    query on the open condition and the indexed due field, plus one per ref field's labels."""
+    """Open records as dicts (ref fields and the holder with their `<name>_label`), oldest due
+    first: one query on the open condition and the indexed due field, one per ref's labels."""
     model = reg.model
     due = model._meta.fields.get(reg.due_field)
     cond = open_condition(reg)
@@ -115,15 +115,15 @@ def _open_rows(reg: Register, now: datetime, overdue: bool) -> list[dict[str, An
     for r in rows:
         at = _as_datetime(due, r.get(reg.due_field)) if due is not None else None
         r["overdue"] = at is not None and at < now
-    for f in reg.fields:
-        if f.kind != "ref":
-            continue
-        target = ref_model(f.ref)
+    refs = {f.name: ref_model(f.ref) for f in reg.fields if f.kind == "ref"}
+    if reg.holder_field:
+        refs.setdefault(reg.holder_field, model._meta.fields[reg.holder_field].rel_model)
+    for name, target in refs.items():
+        ids = list({r[name] for r in rows if r.get(name) is not None})
         label = label_fields(target)[0]
-        ids = {r[f.name] for r in rows if r.get(f.name) is not None}
-        names = dict(target.select(target.id, label).where(target.id.in_(list(ids))).tuples())
+        names = dict(target.select(target.id, label).where(target.id.in_(ids)).tuples())
         for r in rows:
-            r[f"{f.name}_label"] = str(names.get(r.get(f.name), ""))
+            r[f"{name}_label"] = str(names.get(r.get(name), ""))
     return rows
 
 
