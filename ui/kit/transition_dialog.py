@@ -640,7 +640,7 @@ class TransitionDialog(KitFormDialog):
             layout.insertWidget(
                 layout.count() - 2, self.form.errors.add_field("confirm", self.confirm_boxes[-1])
             )
-        if self.signature is not None and record.get(transition.signer or "-"):
+        if self.signature is not None and transition.signer and record.get(transition.signer):
             self.signature.set_signer_name(str(record[transition.signer]))
 
     def save(self) -> bool:

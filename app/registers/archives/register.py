@@ -47,11 +47,6 @@ LOAN_KINDS = choices(
     ("take_out", "Take away", "带走"),
 )
 LOAN_STATES = choices(("out", "Out", "借出中"), ("returned", "Returned", "已归还"))
-CHECK_RESULTS = choices(
-    ("ok", "As lent", "完好"),
-    ("missing", "Missing", "缺失"),
-    ("damaged", "Damaged", "损坏"),
-)
 INCIDENT_KINDS = choices(("missing", "Missing", "缺失"), ("damaged", "Damaged", "损坏"))
 INCIDENT_STATES = choices(("open", "Open", "处理中"), ("closed", "Closed", "已结案"))
 SECTIONS = choices(
@@ -235,7 +230,7 @@ ARCHIVES = declare(
         editable=("category", "unit", "title", "shelf", "notes"),
         void_perm=Perm.ARCHIVES_MANAGE,
         card=("code", "category", "unit", "title", "shelf", "status", "holder", "due_at", "notes"),
-        value_sets=(("section", SECTIONS), ("check", CHECK_RESULTS)),
+        value_sets=(("section", SECTIONS),),
         whereabouts=rules.file_whereabouts,
         slips=(FILE_LABEL,),
         transitions=(
@@ -304,7 +299,8 @@ ARCHIVES = declare(
                 target="on_shelf",
                 perm=Perm.ARCHIVES_LEND,
                 inputs=(
-                    Field("ok", "Checked, as lent", "核对无误", kind="checklist"),
+                    # The marks of the return checklist, item by item (keys 1, 2, 3).
+                    Field("ok", "As lent", "完好", kind="checklist"),
                     Field("missing", "Missing", "缺失", kind="checklist"),
                     Field("damaged", "Damaged", "损坏", kind="checklist"),
                     Field("note", "Note", "说明", kind="multiline", max_length=1000),

@@ -402,10 +402,10 @@ def loan_slip_data(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def return_receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
     """The return receipt: the checklist item by item with its result, a count, the incidents."""
-    from app.registers.archives.register import CHECK_RESULTS, SECTIONS
+    from app.registers.archives.register import ARCHIVES, SECTIONS
 
     section_zh = {c.value: c.zh for c in SECTIONS}
-    result_zh = {c.value: c.zh for c in CHECK_RESULTS}
+    result_zh = {f.name: f.zh for f in ARCHIVES.transition("return").inputs}  # the marks
     data = loan_slip_data(record)
     rows = (
         ArchiveLoanCheck.select(ArchiveLoanCheck, ArchiveDocument)
@@ -430,11 +430,8 @@ def return_receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
         .where(ArchiveIncident.loan == record["id"])
         .order_by(ArchiveIncident.id)
     ]
-    summary = f"共 {len(checks)} 项：完好 {counts['ok']}"
-    if counts["missing"]:
-        summary += f"，缺失 {counts['missing']}"
-    if counts["damaged"]:
-        summary += f"，损坏 {counts['damaged']}"
+    marks = [f"{result_zh[k]} {n}" for k, n in counts.items() if n or k == "ok"]
+    summary = f"共 {len(checks)} 项：" + "，".join(marks)
     data.update(
         checks=checks,
         check_summary=summary if checks else "未登记核对明细",
