@@ -179,9 +179,13 @@ def _item(reg: Register, spec: Items, item_id: int, field: str) -> tuple[Any, An
     return doc, record
 
 
+def _code(reg: Register, record: Any) -> str:
+    """The record's number or code (what its trail rows and audit details name it by)."""
+    return getattr(record, reg.number_field if reg.prefix else reg.code_field, "") or ""
+
+
 def _contents_trail(actor: Actor, reg: Register, record: Any, detail: str) -> None:
-    code = getattr(record, reg.number_field if reg.prefix else reg.code_field, "") or ""
-    trail.add(actor, reg.name, record.id, "contents", datetime.now(), detail, code)
+    trail.add(actor, reg.name, record.id, "contents", datetime.now(), detail, _code(reg, record))
 
 
 @write_service(None)
@@ -291,10 +295,9 @@ def attach_scan(actor: Actor, register: str, item_id: int, file_name: str, data:
 
 
 @write_service(None)
-def _log_personal_view(actor: Actor, reg: Register, doc: Any, attachment: Attachment) -> None:
-    record = reg.model.get_by_id(getattr(doc, f"{reg.items.parent}_id"))  # type: ignore[union-attr]
+def _log_personal_view(actor: Actor, record: str, doc: Any, attachment: Attachment) -> None:
     details = {
-        reg.items.parent: getattr(record, reg.code_field or "id"),  # type: ignore[union-attr]
+        "record": record,
         "document": doc.name,
         "attachment": attachment.id,
         "file_name": attachment.file_name,
@@ -308,20 +311,19 @@ def open_scan(actor: Actor, register: str, item_id: int) -> tuple[str, str, byte
     and every view of one is audited before it is shown."""
     reg, spec = _spec(register, actor)
 
-    def load() -> tuple[Any, Attachment | None]:
+    def load() -> tuple[Any, Any, Attachment | None]:
         doc = get_or_404(spec.model, item_id)
-        if doc.attachment_id is None:
-            return doc, None
-        return doc, Attachment.get_or_none(Attachment.id == doc.attachment_id)
+        record = reg.model.get_by_id(getattr(doc, f"{spec.parent}_id"))
+        return doc, record, Attachment.get_or_none(Attachment.id == doc.attachment_id)
 
-    doc, attachment = run_with_retry(load)
+    doc, record, attachment = run_with_retry(load)
     if attachment is None:
         raise NotFound(QT_TRANSLATE_NOOP("app", "This item has no scanned copy."))
     if doc.personal and not actor.can(Perm.PII_VIEW):
         raise PermissionDenied(Perm.PII_VIEW.value, actor.role)
     data = run_with_retry(lambda: attachments.read_bytes(attachment))
     if doc.personal:  # logged before the bytes leave: no view of personal data without a record
-        _log_personal_view(actor, reg, doc, attachment)
+        _log_personal_view(actor, _code(reg, record), doc, attachment)
     return attachment.file_name, attachment.mime, data
 
 
@@ -331,27 +333,19 @@ def seed(ctx: Context) -> None:
     spec = ctx.register.items
     if spec is None or spec.seed is None:
         return
-    stamps = {
-        "created_at": ctx.now,
-        "created_by": ctx.actor.username,
-        "updated_at": ctx.now,
-        "updated_by": ctx.actor.username,
-        "version": 1,
-        "voided_at": None,
-        "voided_by": None,
-        "void_reason": None,
-    }
+    columns = [f for f in spec.model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
+    blank = {f.name: f.default() if callable(f.default) else f.default for f in columns}
+    user = ctx.actor.username
+    stamps = {"created_at": ctx.now, "created_by": user, "updated_at": ctx.now, "updated_by": user}
     rows = [
         {
+            **blank,
             **stamps,
             spec.parent: ctx.record.id,
             "section": section,
             "name": name,
-            "present": False,
             "personal": personal,
             "sort_order": order,
-            "attachment": None,
-            "notes": "",
         }
         for order, (section, name, personal) in enumerate(spec.seed(ctx.record), start=1)
     ]
