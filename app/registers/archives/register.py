@@ -1,8 +1,10 @@
 """业主档案管理 (一户一档, SPEC §3.2) declared in the register kit: files, loans and incidents.
 
 What is special lives beside it: `rules.py` (the lend and return handlers, due days per borrower,
-the seed's contents checklists) and `services.py` (opening files, contents and scanned copies,
-accountability lists, printing data).
+the seed's contents checklists, what the slips print) and `services.py` (opening the files of a
+whole building). The kit does the rest: the contents with their scanned copies (`items`), the
+return checklist (the `return` transition's checklist inputs), who holds which file
+(app/kit/holdings.py through the loans' `holder_field`).
 """
 
 from __future__ import annotations
