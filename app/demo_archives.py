@@ -12,9 +12,9 @@ import random
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from app.kit import items as kit_items
 from app.kit import services as kit
 from app.models import ArchiveDocument, ArchiveFile, Building, Department, Staff, Unit
-from app.registers.archives import rules
 from app.registers.archives import services as archives
 from app.rules.roles import Perm
 from app.services import calendar
@@ -148,7 +148,7 @@ def create_archive_demo(
 
     def give_back(file: Any, record: dict[str, Any], at: datetime, problem: str = "") -> None:
         """Returned and checked item by item; `problem` "missing" / "damaged": one item."""
-        items = rules.present_documents(file.id)
+        items = kit_items.present_ids("archives", file.id)
         inputs: dict[str, Any] = {"ok": items}
         if problem and items:
             names = dict(

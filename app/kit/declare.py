@@ -229,8 +229,15 @@ class Transition:
     handler: Handler | None = None
     help_en: str = ""
     help_zh: str = ""
-    # The dialog's own widget (ui side) for special forms, e.g. the archive return checklist.
+    # The dialog's own widget (ui side) for special forms (`ui.kit.transition_dialog.register_form`).
     form: str = ""
+    # What the clerk ticks before the form saves, (en, zh) each (当面核对: both confirm).
+    confirms: tuple[tuple[str, str], ...] = ()
+    # The record's field naming who signs (the borrower bringing a file back).
+    signer: str = ""
+    # A slip of the record the handler issued (`Context.document`, e.g. the loan a lend opened)
+    # that the dock previews once the transition saved — its register by the number's prefix.
+    prints: str = ""
 
     def input(self, name: str) -> Field:
         return next(f for f in self.inputs if f.name == name)
@@ -293,6 +300,24 @@ class TodaySpec:
 
 
 @dataclass(frozen=True)
+class Items:
+    """A record's item list (app/kit/items.py): an archive file's documents, a parcel's pieces.
+
+    `model` follows app/models/base.py (tracked, voidable) and has `<parent>` (FK to the
+    register's model), `section`, `name`, `present`, `personal`, `sort_order`, `attachment` (FK
+    Attachment) and `notes`. `sections` names the register's value set of sections. Items do
+    not change while the record is in one of `locked_states`. `seed(record)` gives a new
+    record's starting items as (section, name, personal), none ticked yet.
+    """
+
+    model: type
+    parent: str
+    sections: str = "section"
+    locked_states: tuple[str, ...] = ()
+    seed: Callable[[Any], Sequence[tuple[str, str, bool]]] | None = None
+
+
+@dataclass(frozen=True)
 class Register:
     """One register of the office (a 登记表), declared once."""
 
@@ -346,6 +371,8 @@ class Register:
     # Value labels the register's records carry that are not one of its fields' choices: the
     # trail's event kinds, a contents list's sections, a checklist's results — name → choices.
     value_sets: tuple[tuple[str, tuple[Choice, ...]], ...] = ()
+    # The record's item list with ticks and scanned copies (app/kit/items.py).
+    items: Items | None = None
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -385,6 +412,7 @@ class Register:
             fields += t.inputs
             if t.signature:
                 out.append(t.signature)
+            out += list(t.confirms)
         for f in fields:
             out.append((f.en, f.zh))
             out += [(c.en, c.zh) for c in f.choices]

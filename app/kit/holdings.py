@@ -4,6 +4,7 @@ cannot be marked as left (调离: 须清理移交档案文件后方可办理调�
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,9 +14,11 @@ from app.db import run_with_retry
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import registry
 from app.kit.declare import Register
-from app.kit.today import open_condition
+from app.kit.services import label_fields, ref_model
+from app.kit.today import _as_datetime, open_condition
 from app.rules.roles import Perm
 from app.services.context import Actor
+from app.services.tx import read_service
 
 
 def _thing(reg: Register, row: Any) -> str:
@@ -76,3 +79,77 @@ def staff_holdings(actor: Actor | None, staff_id: int) -> list[str]:
     if actor is not None:
         actor.require(Perm.REFERENCE_VIEW)
     return run_with_retry(lambda: holdings_of(staff_id))
+
+
+# -- accountability lists: who has what (overdue list, files out by person / department) ------
+
+
+@dataclass(frozen=True)
+class HeldGroup:
+    """The open records of one holder: a person (the holder field) or any other column's value
+    (a department)."""
+
+    name: str  # the value's label (a staff member's name) or the value itself
+    key: Any
+    records: tuple[dict[str, Any], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.records if r["overdue"])
+
+
+def _open_rows(reg: Register, now: datetime, overdue: bool) -> list[dict[str, Any]]:
+    """Open records as dicts (ref fields and the holder with their `<name>_label`), oldest due
+    first: one query on the open condition and the indexed due field, one per ref's labels."""
+    model = reg.model
+    due = model._meta.fields.get(reg.due_field)
+    cond = open_condition(reg)
+    if overdue:
+        cond &= due < now
+    order = [due, model.id] if due is not None else [model.id]
+    rows = list(model.select().where(cond).order_by(*order).dicts())
+    for r in rows:
+        at = _as_datetime(due, r.get(reg.due_field)) if due is not None else None
+        r["overdue"] = at is not None and at < now
+    refs = {f.name: ref_model(f.ref) for f in reg.fields if f.kind == "ref"}
+    if reg.holder_field:
+        refs.setdefault(reg.holder_field, model._meta.fields[reg.holder_field].rel_model)
+    for name, target in refs.items():
+        ids = list({r[name] for r in rows if r.get(name) is not None})
+        label = label_fields(target)[0]
+        names = dict(target.select(target.id, label).where(target.id.in_(ids)).tuples())
+        for r in rows:
+            r[f"{name}_label"] = str(names.get(r.get(name), ""))
+    return rows
+
+
+@read_service(None)
+def open_records(
+    actor: Actor, register: str, now: datetime | None = None, *, overdue: bool = False
+) -> list[dict[str, Any]]:
+    """The register's open records (its Today rule), or only those past due (`overdue`)."""
+    reg = registry.get(register)
+    actor.require(reg.view_perm)
+    return _open_rows(reg, now or datetime.now(), overdue)
+
+
+@read_service(None)
+def held_by(
+    actor: Actor, register: str, field: str = "", now: datetime | None = None
+) -> list[HeldGroup]:
+    """The open records grouped by `field` (default the holder field), most records first."""
+    reg = registry.get(register)
+    actor.require(reg.view_perm)
+    field = field or reg.holder_field
+    grouped: dict[Any, list[dict[str, Any]]] = {}
+    for r in _open_rows(reg, now or datetime.now(), False):
+        grouped.setdefault(r[field], []).append(r)
+    groups = [
+        HeldGroup(str(rows[0].get(f"{field}_label") or key or ""), key, tuple(rows))
+        for key, rows in grouped.items()
+    ]
+    return sorted(groups, key=lambda g: (-g.count, g.name))

@@ -21,7 +21,7 @@ import peewee
 
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WrongState
 from app.i18n import QT_TRANSLATE_NOOP, Msg
-from app.kit import registry, trail
+from app.kit import items, registry, trail
 from app.kit.declare import STAMP_FIELDS, Context, Field, Register, Transition
 from app.models import Party, Staff, Unit
 from app.rules.roles import Perm
@@ -169,6 +169,8 @@ def insert_record(
     ctx.record = record
     if reg.on_create is not None:
         reg.on_create(ctx)
+    if reg.items is not None:
+        items.seed(ctx)
     if reg.trail:
         doc = ctx.document or document or _doc(reg, record)
         trail.add(actor, reg.name, record.id, "created", now, ctx.detail, doc)

@@ -104,41 +104,6 @@
     </message>
 </context>
 <context>
-    <name>ArchiveReturnDialog</name>
-    <message>
-        <source>Take back (Enter)</source>
-        <translation>归还（Enter）</translation>
-    </message>
-    <message>
-        <source>&amp;All as lent (A)</source>
-        <translation>全部完好(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Mark every item as lent (完好)</source>
-        <translation>全部标为完好</translation>
-    </message>
-    <message>
-        <source>↑↓ move · 1 as lent · 2 missing · 3 damaged · Space changes · A all as lent</source>
-        <translation>↑↓ 移动 · 1 完好 · 2 缺失 · 3 损坏 · 空格 切换 · A 全部完好</translation>
-    </message>
-    <message>
-        <source>The borrower checked the items with me and confirms</source>
-        <translation>借阅人已与我当面逐项核对并确认</translation>
-    </message>
-    <message>
-        <source>I (the archive clerk) confirm the file is back as marked</source>
-        <translation>本人（档案管理员）确认档案按上述标记归还</translation>
-    </message>
-    <message>
-        <source>{ok} as lent · {missing} missing · {damaged} damaged · {left} to check</source>
-        <translation>完好 {ok} · 缺失 {missing} · 损坏 {damaged} · 待核对 {left}</translation>
-    </message>
-    <message>
-        <source>Both confirm: tick that the borrower and you checked the items.</source>
-        <translation>须双方确认：请勾选上面两项，确认借阅人与您已当面核对。</translation>
-    </message>
-</context>
-<context>
     <name>AuditLogPanel</name>
     <message>
         <source>Select a line to see what changed.</source>
@@ -162,6 +127,21 @@
     </message>
 </context>
 <context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>&amp;All: {mark} (A)</source>
+        <translation>全部：{mark}(&amp;A)</translation>
+    </message>
+    <message>
+        <source>↑↓ move · {keys} · Space changes · A all: {first}</source>
+        <translation>↑↓ 移动 · {keys} · 空格 切换 · A 全部{first}</translation>
+    </message>
+    <message>
+        <source>{done} · {left} to check</source>
+        <translation>{done} · 待核对 {left}</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTable</name>
     <message>
         <source>No.</source>
@@ -172,12 +152,12 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>文件名称</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>核对结果</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>— not checked</source>
@@ -380,85 +360,6 @@
     </message>
 </context>
 <context>
-    <name>ContentsPanel</name>
-    <message>
-        <source>Contents</source>
-        <translation>档案内容</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>文件名称</translation>
-    </message>
-    <message>
-        <source>Scanned copy</source>
-        <translation>扫描件</translation>
-    </message>
-    <message>
-        <source>Attach scan…</source>
-        <translation>添加扫描件…</translation>
-    </message>
-    <message>
-        <source>Open scan</source>
-        <translation>查看扫描件</translation>
-    </message>
-    <message>
-        <source>Contents — {present} of {total} in the file</source>
-        <translation>档案内容 — 共 {total} 份，已归档 {present} 份</translation>
-    </message>
-    <message>
-        <source> (missing {n})</source>
-        <translation>（缺 {n} 份）</translation>
-    </message>
-    <message>
-        <source>Not in the file ({n}): {names}</source>
-        <translation>未归档（{n} 份）：{names}</translation>
-    </message>
-    <message>
-        <source>Every listed document is in the file.</source>
-        <translation>清单所列文件均已归档。</translation>
-    </message>
-    <message>
-        <source>scanned</source>
-        <translation>已扫描</translation>
-    </message>
-    <message>
-        <source>Personal data: each view of its scan is logged.</source>
-        <translation>个人资料：每次查看扫描件都会记录。</translation>
-    </message>
-    <message>
-        <source>The file is lent out: its contents change when it is back.</source>
-        <translation>档案已借出：归还后才能修改内容。</translation>
-    </message>
-    <message>
-        <source>Saving… (the shared drive may be slow)</source>
-        <translation>正在保存…（共享盘可能较慢）</translation>
-    </message>
-    <message>
-        <source>Keep a scanned copy (PDF, PNG or JPEG) with this document</source>
-        <translation>为此文件保存扫描件（PDF、PNG 或 JPEG）</translation>
-    </message>
-    <message>
-        <source>Select a document.</source>
-        <translation>请选择一份文件。</translation>
-    </message>
-    <message>
-        <source>Show the scanned copy</source>
-        <translation>查看扫描件</translation>
-    </message>
-    <message>
-        <source>This document has no scan.</source>
-        <translation>此文件没有扫描件。</translation>
-    </message>
-    <message>
-        <source>Scanned copy of {name}</source>
-        <translation>选择“{name}”的扫描件</translation>
-    </message>
-    <message>
-        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
-    </message>
-</context>
-<context>
     <name>Crash</name>
     <message>
         <source>PropDesk</source>
@@ -586,18 +487,6 @@
     <message>
         <source>Login history</source>
         <translation>登录记录</translation>
-    </message>
-    <message>
-        <source>Archive files</source>
-        <translation>业主档案</translation>
-    </message>
-    <message>
-        <source>Archive loans</source>
-        <translation>档案借阅</translation>
-    </message>
-    <message>
-        <source>Archive incidents</source>
-        <translation>档案丢失损坏</translation>
     </message>
     <message>
         <source>Today</source>
@@ -1061,6 +950,85 @@
     <message>
         <source>{created} new and {updated} updated days.</source>
         <translation>新增 {created} 天，更新 {updated} 天。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Scanned copy</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Attach scan…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <source>Open scan</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>Contents — {present} of {total} there</source>
+        <translation>内容 — 共 {total} 项，已有 {present} 项</translation>
+    </message>
+    <message>
+        <source>Not there ({n}): {names}</source>
+        <translation>缺少（{n} 项）：{names}</translation>
+    </message>
+    <message>
+        <source>Every listed item is there.</source>
+        <translation>清单所列各项均已齐全。</translation>
+    </message>
+    <message>
+        <source> (missing {n})</source>
+        <translation>（缺 {n} 项）</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>已扫描</translation>
+    </message>
+    <message>
+        <source>Personal data: each view of its scan is logged.</source>
+        <translation>个人资料：每次查看扫描件都会记录。</translation>
+    </message>
+    <message>
+        <source>Not now: its contents change when it is back.</source>
+        <translation>现在不能修改：归还后才能修改内容。</translation>
+    </message>
+    <message>
+        <source>Saving… (the shared drive may be slow)</source>
+        <translation>正在保存…（共享盘可能较慢）</translation>
+    </message>
+    <message>
+        <source>Keep a scanned copy (PDF, PNG or JPEG) with this item</source>
+        <translation>为此项保存扫描件（PDF、PNG 或 JPEG）</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>请先选择一项。</translation>
+    </message>
+    <message>
+        <source>Show the scanned copy</source>
+        <translation>查看扫描件</translation>
+    </message>
+    <message>
+        <source>This item has no scan.</source>
+        <translation>此项没有扫描件。</translation>
+    </message>
+    <message>
+        <source>Scanned copy of {name}</source>
+        <translation>选择“{name}”的扫描件</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +2338,10 @@
         <source>{action}: {record}</source>
         <translation>{action}：{record}</translation>
     </message>
+    <message>
+        <source>Tick every confirmation first.</source>
+        <translation>请先勾选每一项确认。</translation>
+    </message>
 </context>
 <context>
     <name>UnitsDock</name>
@@ -3080,6 +3052,22 @@
         <translation>此记录已作废。</translation>
     </message>
     <message>
+        <source>It is {state} now{where}: its contents change when it is back.</source>
+        <translation>当前为{state}{where}：归还后才能修改内容。</translation>
+    </message>
+    <message>
+        <source>This item is voided.</source>
+        <translation>此项已作废。</translation>
+    </message>
+    <message>
+        <source>The list already has this item.</source>
+        <translation>清单中已有此项。</translation>
+    </message>
+    <message>
+        <source>This item has no scanned copy.</source>
+        <translation>此项没有扫描件。</translation>
+    </message>
+    <message>
         <source>{what} is {state} now{where}; {action} needs it to be {allowed}.</source>
         <translation>{what} 当前状态为{state}{where}；状态为{allowed}时才能{action}。</translation>
     </message>
@@ -3142,26 +3130,6 @@
     <message>
         <source>Only a unit&apos;s file can be opened per unit.</source>
         <translation>只有按户建立的档案类别才能逐户开档。</translation>
-    </message>
-    <message>
-        <source>The file is lent out ({where}); change its contents when it is back.</source>
-        <translation>档案已借出（{where}），归还后再修改内容。</translation>
-    </message>
-    <message>
-        <source>This document is voided.</source>
-        <translation>此文件已作废。</translation>
-    </message>
-    <message>
-        <source>File {id} does not exist.</source>
-        <translation>档案 {id} 不存在。</translation>
-    </message>
-    <message>
-        <source>The file already lists this document.</source>
-        <translation>此档案的清单中已有这份文件。</translation>
-    </message>
-    <message>
-        <source>This document has no scanned copy.</source>
-        <translation>此文件没有扫描件。</translation>
     </message>
     <message>
         <source>{register} {number}: {item}, due {due}</source>

@@ -30,7 +30,7 @@ from pdf_helpers import (
 from app import cli
 from app.db import DatabaseInfo
 from app.errors import ConflictError, NotFound, PermissionDenied, ValidationError, WrongState
-from app.kit import holdings, slips
+from app.kit import holdings, items, slips
 from app.kit import services as kit
 from app.models import (
     ArchiveDocument,
@@ -110,10 +110,10 @@ def household(actor: Actor, unit_id: int, code: str = "", shelf: str = "A柜-1-0
 
 def tick_all(actor: Actor, file_id: int, leave_out: int = 0) -> list[int]:
     """Tick every checklist line but the last `leave_out`; returns the ticked ids."""
-    lines = [d for s in archives.file_contents(actor, file_id).sections for d in s.documents]
+    lines = [d for s in items.item_list(actor, "archives", file_id).sections for d in s.items]
     ticked = []
     for line in lines[: len(lines) - leave_out]:
-        archives.set_document_present(actor, line.id, line.version, True)
+        items.set_present(actor, "archives", line.id, line.version, True)
         ticked.append(line.id)
     return ticked
 
@@ -129,6 +129,11 @@ def lend(
     current = kit.record(actor, "archives", file_id)
     inputs = {"borrower_staff": borrower, "kind": kind, "purpose": "核对资料", **extra}
     return kit.transition(actor, "archives", "lend", file_id, current["version"], inputs, now=now)
+
+
+def overdue_loans(actor: Actor, now: datetime | None = None) -> list[dict]:
+    """Files not back by their due time (档案逾期未还), the longest overdue first."""
+    return holdings.open_records(actor, "archive_loans", now, overdue=True)
 
 
 def open_loan(file_id: int) -> ArchiveLoan:
@@ -156,17 +161,17 @@ def test_one_household_file_per_unit_with_the_seed_checklist(
     first = household(clerk, units["A-101"])
     assert first["code"] == "DA00001" and first["status"] == "on_shelf"
     assert first["unit_label"] == "A-101"
-    contents = archives.file_contents(clerk, first["id"])
+    contents = items.item_list(clerk, "archives", first["id"])
     assert [s.zh for s in contents.sections] == [
         "业主入住资料",
         "业主基本资料",
         "业主联系方式",
         "往来函件",
     ]
-    names = [d.name for s in contents.sections for d in s.documents]
+    names = [d.name for s in contents.sections for d in s.items]
     assert names[0] == "入伙通知书" and "房屋交接验收表" in names and "业主身份证复印件" in names
     assert contents.total == len(names) == 20 and contents.missing == 20
-    personal = {d.name for s in contents.sections for d in s.documents if d.personal}
+    personal = {d.name for s in contents.sections for d in s.items if d.personal}
     assert {"业主身份证复印件", "紧急情况联系表", "入住资料卡"} <= personal
     assert "入伙通知书" not in personal
 
@@ -181,7 +186,7 @@ def test_one_household_file_per_unit_with_the_seed_checklist(
     renovation = kit.create(
         clerk, "archives", {"category": "renovation", "unit": units["A-101"], "title": "装修"}
     )
-    assert archives.file_contents(clerk, renovation["id"]).sections[0].zh == "室内装修管理资料"
+    assert items.item_list(clerk, "archives", renovation["id"]).sections[0].zh == "室内装修管理资料"
     # a given code is upper-cased; taken codes and document-number look-alikes are refused
     assert household(clerk, units["A-102"], code="a-102-hh")["code"] == "A-102-HH"
     with pytest.raises(ValidationError) as caught:
@@ -204,7 +209,7 @@ def test_a_units_file_needs_the_unit_a_category_file_does_not(
         assert set(caught.value.errors) == {"unit"}
     letters = kit.create(clerk, "archives", {"category": "lawyer_letter", "title": "2026年律师函"})
     assert letters["unit"] is None
-    assert archives.file_contents(clerk, letters["id"]).sections == ()
+    assert items.item_list(clerk, "archives", letters["id"]).sections == ()
     with pytest.raises(PermissionDenied):
         kit.create(assistant, "archives", {"category": "fee_notice", "title": "催费通知书"})
 
@@ -242,35 +247,35 @@ def test_open_the_household_files_of_a_building_in_one_step(
 
 def test_contents_ticks_additions_and_voids(clerk: Actor, units: dict[str, int]) -> None:
     file = household(clerk, units["A-101"])
-    contents = archives.file_contents(clerk, file["id"])
+    contents = items.item_list(clerk, "archives", file["id"])
     move_in = contents.sections[0]
-    first = move_in.documents[0]
-    ticked = archives.set_document_present(clerk, first.id, first.version, True)
+    first = move_in.items[0]
+    ticked = items.set_present(clerk, "archives", first.id, first.version, True)
     assert ticked.present and ticked.version == first.version + 1
-    again = archives.file_contents(clerk, file["id"])
+    again = items.item_list(clerk, "archives", file["id"])
     assert again.sections[0].missing == move_in.missing - 1 and again.missing == 19
     # a stale copy is refused and changes nothing
     with pytest.raises(ConflictError):
-        archives.set_document_present(clerk, first.id, first.version, False)
+        items.set_present(clerk, "archives", first.id, first.version, False)
     assert ArchiveDocument.get_by_id(first.id).present is True
     with pytest.raises(ValidationError):
-        archives.set_document_present(clerk, first.id, ticked.version, "yes")  # type: ignore[arg-type]
+        items.set_present(clerk, "archives", first.id, ticked.version, "yes")  # type: ignore[arg-type]
 
-    letter = archives.add_document(clerk, file["id"], "letters", "2026-11 业主来函（车位）")
+    letter = items.add_item(clerk, "archives", file["id"], "letters", "2026-11 业主来函（车位）")
     assert letter.present and not letter.personal
-    assert archives.file_contents(clerk, file["id"]).total == 21
+    assert items.item_list(clerk, "archives", file["id"]).total == 21
     with pytest.raises(ValidationError) as caught:
-        archives.add_document(clerk, file["id"], "letters", "2026-11 业主来函（车位）")
+        items.add_item(clerk, "archives", file["id"], "letters", "2026-11 业主来函（车位）")
     assert set(caught.value.errors) == {"name"}
     with pytest.raises(ValidationError) as caught:
-        archives.add_document(clerk, file["id"], "nowhere", "")
+        items.add_item(clerk, "archives", file["id"], "nowhere", "")
     assert set(caught.value.errors) == {"section", "name"}
 
     with pytest.raises(ValidationError) as caught:
-        archives.void_document(clerk, letter.id, letter.version, "  ")
+        items.void_item(clerk, "archives", letter.id, letter.version, "  ")
     assert set(caught.value.errors) == {"reason"}
-    archives.void_document(clerk, letter.id, letter.version, "重复登记")
-    assert archives.file_contents(clerk, file["id"]).total == 20
+    items.void_item(clerk, "archives", letter.id, letter.version, "重复登记")
+    assert items.item_list(clerk, "archives", file["id"]).total == 20
     assert ArchiveDocument.get_by_id(letter.id).void_reason == "重复登记"  # kept, marked voided
     kinds = [e["kind"] for e in kit.history(clerk, "archives", file["id"])]
     assert kinds.count("contents") == 3
@@ -280,13 +285,13 @@ def test_contents_do_not_change_while_the_file_is_out(
     clerk: Actor, units: dict[str, int], people: dict[str, int]
 ) -> None:
     file = household(clerk, units["A-101"])
-    line = archives.file_contents(clerk, file["id"]).sections[0].documents[0]
+    line = items.item_list(clerk, "archives", file["id"]).sections[0].items[0]
     lend(clerk, file["id"], people["王芳"])
     with pytest.raises(ValidationError) as caught:
-        archives.set_document_present(clerk, line.id, line.version, True)
+        items.set_present(clerk, "archives", line.id, line.version, True)
     assert "王芳" in caught.value.errors["present"]
     with pytest.raises(ValidationError):
-        archives.add_document(clerk, file["id"], "letters", "来函")
+        items.add_item(clerk, "archives", file["id"], "letters", "来函")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,8 +363,8 @@ def test_reading_on_the_spot_is_a_logged_same_day_loan(
     assert [(e["at"], e["document"], e["detail"]) for e in lent] == [(at, loan.number, "刘洋")]
     actions = [a for (a,) in AuditEvent.select(AuditEvent.action).tuples()]
     assert "lend archives" in actions and "create archive_loans" in actions
-    assert archives.overdue_loans(clerk, now=datetime(2026, 12, 1, 17, 59)) == []
-    assert [x.number for x in archives.overdue_loans(clerk, now=datetime(2026, 12, 1, 18, 1))] == [
+    assert overdue_loans(clerk, now=datetime(2026, 12, 1, 17, 59)) == []
+    assert [x["number"] for x in overdue_loans(clerk, now=datetime(2026, 12, 1, 18, 1))] == [
         loan.number
     ]
     current = kit.record(clerk, "archives", file["id"])
@@ -440,7 +445,7 @@ def test_the_return_checklist_accounts_for_every_item(
     with pytest.raises(ValidationError) as caught:
         give_back({"ok": ticked[1:], "missing": ticked[:1]})
     assert set(caught.value.errors) == {"note"}
-    untick = archives.file_contents(clerk, file["id"]).sections[-1].documents[-1].id
+    untick = items.item_list(clerk, "archives", file["id"]).sections[-1].items[-1].id
     with pytest.raises(ValidationError):  # an item that never went out
         give_back({"ok": [*ticked, untick]})
     assert written() == before and ArchiveFile.get_by_id(file["id"]).status == "lent"
@@ -461,14 +466,14 @@ def test_the_return_checklist_accounts_for_every_item(
     assert ArchiveDocument.get_by_id(ticked[1]).present is True  # damaged: still there
 
     # each problem opens an incident naming the borrower; the Today line lists them until closed
-    opened = archives.open_incidents(clerk)
-    assert [(i.kind, i.responsible_name, i.file_code) for i in opened] == [
+    opened = holdings.open_records(clerk, "archive_incidents")
+    assert [(i["kind"], i["responsible_name"], i["file_label"]) for i in opened] == [
         ("missing", "赵工", file["code"]),
         ("damaged", "赵工", file["code"]),
     ]
     open_list = ListRequest(filters=(("status", "open"),))
     assert listing.count(clerk, "archive_incidents", open_list) == 2
-    first = kit.record(clerk, "archive_incidents", opened[0].id)
+    first = kit.record(clerk, "archive_incidents", opened[0]["id"])
     kit.transition(
         clerk,
         "archive_incidents",
@@ -477,7 +482,7 @@ def test_the_return_checklist_accounts_for_every_item(
         first["version"],
         {"resolution": "已补交复印件"},
     )
-    assert [i.kind for i in archives.open_incidents(clerk)] == ["damaged"]
+    assert [i["kind"] for i in holdings.open_records(clerk, "archive_incidents")] == ["damaged"]
     closed = ArchiveIncident.get_by_id(first["id"])
     assert closed.status == "closed" and closed.closed_by and closed.closed_at
     history = kit.history(clerk, "archive_loans", loan.id)
@@ -529,18 +534,18 @@ def test_who_has_which_files(clerk: Actor, units: dict[str, int], people: dict[s
     lend(clerk, files[1], people["王芳"], now=datetime(2026, 11, 30, 9, 0))  # due 3 Dec
     lend(clerk, files[2], people["赵工"], now=BEFORE_NATIONAL_DAY)  # due 13 Oct
     now = datetime(2026, 12, 1, 10, 0)
-    by_person = archives.files_out_by_person(clerk, now=now)
+    by_person = holdings.held_by(clerk, "archive_loans", now=now)
     assert [(g.name, g.count, g.overdue) for g in by_person] == [("王芳", 2, 1), ("赵工", 1, 1)]
-    assert by_person[0].department == "客服部"
-    by_department = archives.files_out_by_department(clerk, now=now)
+    assert by_person[0].records[0]["borrower_department"] == "客服部"
+    by_department = holdings.held_by(clerk, "archive_loans", "borrower_department", now=now)
     assert [(g.name, g.count) for g in by_department] == [("客服部", 2), ("工程部", 1)]
-    overdue = archives.overdue_loans(clerk, now=now)
-    assert [(o.borrower_name, o.due_at) for o in overdue] == [
+    overdue = overdue_loans(clerk, now=now)
+    assert [(o["borrower_name"], o["due_at"]) for o in overdue] == [
         ("王芳", datetime(2026, 10, 10, 18, 0)),
         ("赵工", datetime(2026, 10, 13, 18, 0)),
     ]
-    assert overdue[0].file_code == ArchiveFile.get_by_id(files[0]).code
-    assert archives.overdue_loans(clerk, now=datetime(2026, 10, 10, 17, 0)) == []
+    assert overdue[0]["file_label"] == ArchiveFile.get_by_id(files[0]).code
+    assert overdue_loans(clerk, now=datetime(2026, 10, 10, 17, 0)) == []
     show = ListRequest(filters=(("show", "overdue"), ("now", now)))
     assert listing.count(clerk, "archive_loans", show) == 2
 
@@ -549,9 +554,9 @@ def test_who_has_which_files(clerk: Actor, units: dict[str, int], people: dict[s
 # Scanned copies; personal documents
 
 
-def _doc(actor: Actor, file_id: int, name: str) -> archives.DocumentLine:
-    lines = archives.file_contents(actor, file_id).sections
-    return next(d for s in lines for d in s.documents if d.name == name)
+def _doc(actor: Actor, file_id: int, name: str) -> items.ItemLine:
+    lines = items.item_list(actor, "archives", file_id).sections
+    return next(d for s in lines for d in s.items if d.name == name)
 
 
 @pytest.mark.skipif(
@@ -563,7 +568,7 @@ def test_scans_are_stored_beside_the_database_by_content(
 ) -> None:
     file = household(clerk, units["A-101"])
     notice = _doc(clerk, file["id"], "入伙通知书")
-    saved = archives.attach_scan(clerk, notice.id, "C:\\扫描\\入伙通知书.pdf", PDF)
+    saved = items.attach_scan(clerk, "archives", notice.id, "C:\\扫描\\入伙通知书.pdf", PDF)
     assert saved.has_scan and saved.scan_name == "入伙通知书.pdf"
     folder = db.target.path.parent / f"{db.target.path.stem}-files"
     import hashlib
@@ -573,32 +578,36 @@ def test_scans_are_stored_beside_the_database_by_content(
     assert (folder / digest).read_bytes() == PDF
     # anyone who may look files up opens a non-personal scan; no audit needed for it
     views = AuditEvent.select().where(AuditEvent.action == "view personal document").count()
-    assert archives.open_scan(assistant, notice.id) == ("入伙通知书.pdf", "application/pdf", PDF)
+    assert items.open_scan(assistant, "archives", notice.id) == (
+        "入伙通知书.pdf",
+        "application/pdf",
+        PDF,
+    )
     assert AuditEvent.select().where(AuditEvent.action == "view personal document").count() == views
     # the same content again is stored once; a PNG by its magic bytes, whatever its name says
     other = _doc(clerk, file["id"], "物业管理委托协议")
-    archives.attach_scan(clerk, other.id, "协议.pdf", PDF)
+    items.attach_scan(clerk, "archives", other.id, "协议.pdf", PDF)
     card = _doc(clerk, file["id"], "房屋交接验收表")
-    assert archives.attach_scan(clerk, card.id, "验收.jpg", PNG).has_scan
-    assert archives.open_scan(clerk, card.id)[1] == "image/png"
+    assert items.attach_scan(clerk, "archives", card.id, "验收.jpg", PNG).has_scan
+    assert items.open_scan(clerk, "archives", card.id)[1] == "image/png"
     assert len(list(folder.iterdir())) == 2
     assert Attachment.select().count() == 3
 
     for data, problem in ((b"GIF89a....", "PDF"), (b"", "empty"), (b"%PDF" + b"x", "PDF")):
         with pytest.raises(ValidationError) as caught:
-            archives.attach_scan(clerk, notice.id, "x.pdf", data)
+            items.attach_scan(clerk, "archives", notice.id, "x.pdf", data)
         assert set(caught.value.errors) == {"file"}, problem
     big = PDF + b"\x00" * attachments.MAX_BYTES
     with pytest.raises(ValidationError):
-        archives.attach_scan(clerk, notice.id, "big.pdf", big)
+        items.attach_scan(clerk, "archives", notice.id, "big.pdf", big)
     with pytest.raises(PermissionDenied):
-        archives.attach_scan(assistant, notice.id, "x.pdf", PDF)
+        items.attach_scan(assistant, "archives", notice.id, "x.pdf", PDF)
     with pytest.raises(NotFound):
-        archives.open_scan(clerk, _doc(clerk, file["id"], "楼宇交接书").id)
+        items.open_scan(clerk, "archives", _doc(clerk, file["id"], "楼宇交接书").id)
     # a damaged copy on the share is refused, not shown
     (folder / digest).write_bytes(PDF + b"tampered")
     with pytest.raises(NotFound):
-        archives.open_scan(clerk, notice.id)
+        items.open_scan(clerk, "archives", notice.id)
 
 
 @pytest.mark.skipif(
@@ -618,7 +627,7 @@ def test_a_dropped_share_leaves_no_half_file(
 
     monkeypatch.setattr(attachments.os, "replace", dropped)
     with pytest.raises(StorageUnavailable):
-        archives.attach_scan(clerk, notice.id, "a.pdf", PDF)
+        items.attach_scan(clerk, "archives", notice.id, "a.pdf", PDF)
     folder = attachments.files_folder()
     assert folder is not None and list(folder.iterdir()) == []  # no final name, no temp file
     assert Attachment.select().count() == 0
@@ -640,7 +649,7 @@ def test_a_backup_keeps_the_scans_and_a_restore_brings_them_back(
 
     file = household(clerk, units["A-101"])
     notice = _doc(clerk, file["id"], "入伙通知书")
-    archives.attach_scan(clerk, notice.id, "入伙通知书.pdf", PDF)
+    items.attach_scan(clerk, "archives", notice.id, "入伙通知书.pdf", PDF)
     made = backup.take_backup(backup.MANUAL, tmp_path / "backups", now=datetime(2026, 12, 1, 9))
     kept = tmp_path / "backups" / f"{db.target.path.stem}-files"
     assert [p.read_bytes() for p in kept.iterdir()] == [PDF]
@@ -651,7 +660,10 @@ def test_a_backup_keeps_the_scans_and_a_restore_brings_them_back(
     shutil.rmtree(attachments_folder := db.target.path.parent / f"{db.target.path.stem}-files")
     backup.restore_backup(made, str(db.target.path), force=True)
     open_database(str(db.target.path))
-    assert (attachments_folder.is_dir(), archives.open_scan(clerk, notice.id)[2]) == (True, PDF)
+    assert (attachments_folder.is_dir(), items.open_scan(clerk, "archives", notice.id)[2]) == (
+        True,
+        PDF,
+    )
 
 
 def test_scans_live_in_the_database_on_postgresql(
@@ -660,11 +672,11 @@ def test_scans_live_in_the_database_on_postgresql(
     monkeypatch.setattr(attachments, "files_folder", lambda: None)  # as on PostgreSQL
     file = household(clerk, units["A-101"])
     notice = _doc(clerk, file["id"], "入伙通知书")
-    archives.attach_scan(clerk, notice.id, "a.pdf", PDF)
-    archives.attach_scan(clerk, _doc(clerk, file["id"], "楼宇交接书").id, "b.pdf", PDF)
+    items.attach_scan(clerk, "archives", notice.id, "a.pdf", PDF)
+    items.attach_scan(clerk, "archives", _doc(clerk, file["id"], "楼宇交接书").id, "b.pdf", PDF)
     assert AttachmentBlob.select().count() == 1
     assert Attachment.get().stored == "db"
-    assert archives.open_scan(clerk, notice.id)[2] == PDF
+    assert items.open_scan(clerk, "archives", notice.id)[2] == PDF
 
 
 def test_personal_documents_need_pii_view_and_every_view_is_audited(
@@ -677,7 +689,9 @@ def test_personal_documents_need_pii_view_and_every_view_is_audited(
     file = household(clerk, units["A-101"])
     id_copy = _doc(clerk, file["id"], "业主身份证复印件")
     assert id_copy.personal
-    archives.attach_scan(clerk, id_copy.id, "身份证.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 32)
+    items.attach_scan(
+        clerk, "archives", id_copy.id, "身份证.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 32
+    )
 
     def views() -> list[AuditEvent]:
         return list(
@@ -687,12 +701,12 @@ def test_personal_documents_need_pii_view_and_every_view_is_audited(
         )
 
     with pytest.raises(PermissionDenied):
-        archives.open_scan(assistant, id_copy.id)
+        items.open_scan(assistant, "archives", id_copy.id)
     assert views() == []
     for _ in range(2):
-        name, mime, data = archives.open_scan(supervisor, id_copy.id)
+        name, mime, data = items.open_scan(supervisor, "archives", id_copy.id)
         assert (name, mime) == ("身份证.jpg", "image/jpeg") and data.startswith(b"\xff\xd8\xff")
-    archives.open_scan(clerk, id_copy.id)
+    items.open_scan(clerk, "archives", id_copy.id)
     logged = views()
     assert [(v.username, v.entity, v.entity_id) for v in logged] == [
         (supervisor.username, "ArchiveDocument", str(id_copy.id)),
@@ -1006,13 +1020,13 @@ def test_demo_has_archive_files_and_loans_in_every_state(db: DatabaseInfo) -> No
     assert summary["archive_loans"] == len(loans) == 6
     assert [x.lent_at for x in loans] == sorted(x.lent_at for x in loans)  # numbers run with dates
     out = [x for x in loans if x.status == "out"]
-    assert len(out) == 2 and len(archives.overdue_loans(SYSTEM)) == 1
+    assert len(out) == 2 and len(overdue_loans(SYSTEM)) == 1
     assert {x.kind for x in loans} >= {"read", "borrow", "copy", "take_out"}
     read = next(x for x in loans if x.kind == "read")
     assert read.status == "returned" and read.due_at.date() == read.lent_at.date()
     incidents = {i.kind: i.status for i in ArchiveIncident.select()}
     assert incidents == {"damaged": "closed", "missing": "open"}
-    assert len(archives.open_incidents(SYSTEM)) == 1
+    assert len(holdings.open_records(SYSTEM, "archive_incidents")) == 1
     clean = [x for x in loans if x.status == "returned" and not x.incidents.exists()]
     assert clean  # returned with every item as lent
     files_lent = ArchiveFile.select().where(ArchiveFile.status == "lent").count()

@@ -97,9 +97,9 @@ def build(path: Path, files: int, loans: int) -> None:
 def bench(path: Path, files: int, repeat: int) -> dict[str, float]:
     from app.db import close_database, db_proxy
     from app.db_open import open_database
+    from app.kit import items
     from app.kit import services as kit
     from app.models import ArchiveDocument, Staff
-    from app.registers.archives import services as archive_services
     from app.services import scan
     from app.services.context import SYSTEM
 
@@ -112,7 +112,7 @@ def bench(path: Path, files: int, repeat: int) -> dict[str, float]:
         hit = scan.resolve(SYSTEM, next(it))
         row = kit.record(SYSTEM, hit.register, hit.record_id)
         kit.allowed_transitions(SYSTEM, hit.register, row)
-        archive_services.file_contents(SYSTEM, hit.record_id)
+        items.item_list(SYSTEM, "archives", hit.record_id)
 
     out = {"scan": _timed(scan_to_form, repeat)}
     con = db_proxy.obj.connection()

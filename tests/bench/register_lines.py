@@ -45,7 +45,7 @@ PARTS: dict[str, dict[str, list[str]]] = {
             "app/registers/archives/services.py",
         ],
         "prints (declared in the declaration; data in rules)": [],
-        "docks and special dialogs": ["ui/docks/archives.py", "ui/dialogs/archive_return.py"],
+        "docks and special dialogs": ["ui/docks/archives.py"],
     },
     "the kit (shared by all)": {
         "app/kit": ["app/kit"],
@@ -99,6 +99,7 @@ def main() -> int:
     args = parser.parse_args()
     rows = ["| register | part | before the kit | now |", "|---|---|---|---|"]
     totals: dict[str, int] = {}
+    app_kit = _count_now(PARTS["the kit (shared by all)"]["app/kit"])
     for register, parts in PARTS.items():
         before_total = now_total = 0
         for part, patterns in parts.items():
@@ -130,6 +131,10 @@ def main() -> int:
             "are on the kit, but its dock, dialogs and loan/handover/stocktake services are still "
             "the hand-written ones of before the kit (**not met**; next step: the key dock on "
             "`RegisterDock`, lend/return as kit transitions).",
+            "",
+            f"The kit's domain half, app/kit, is {app_kit} lines against the issue's guide of "
+            "~2,500 (past it the kit has become a framework); what a register hands to the kit "
+            "(item lists, checklists, holder lists) must be paid for by the kit shrinking too.",
             "",
         ]
     )

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from app.kit import items
 from app.kit import services as kit
-from app.registers.archives import services as archive_services
 from app.services import reference
 from app.services.context import Actor
 from ui import errors as ui_errors
@@ -35,15 +35,15 @@ class ArchiveOffice:
                 "shelf": f"A柜-{unit_index + 1}",
             },
         )
-        contents = archive_services.file_contents(self.admin, record["id"])
-        docs = [d for s in contents.sections for d in s.documents][:present]
+        contents = items.item_list(self.admin, "archives", record["id"])
+        docs = [d for s in contents.sections for d in s.items][:present]
         for d in docs:
-            archive_services.set_document_present(self.admin, d.id, d.version, True)
+            items.set_present(self.admin, "archives", d.id, d.version, True)
         return kit.record(self.admin, "archives", record["id"])
 
     def present_names(self, file_id: int) -> list[str]:
-        contents = archive_services.file_contents(self.admin, file_id)
-        return [d.name for s in contents.sections for d in s.documents if d.present]
+        contents = items.item_list(self.admin, "archives", file_id)
+        return [d.name for s in contents.sections for d in s.items if d.present]
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.kit import items
 from app.kit import services as kit
-from app.registers.archives import services as archive_services
 from app.services import listing
 from ui.context import UiContext
-from ui.dialogs.archive_return import ArchiveReturnDialog
 from ui.docks.archives import ArchivesDock
+from ui.kit.checklist_dialog import ChecklistDialog
 from ui.kit.transition_dialog import TransitionDialog
 from ui.main_window import MainWindow
 
@@ -68,15 +68,15 @@ def test_ticking_a_document_saves_it(qtbot, archive_office, db, ui_settings):  #
     _scan(qtbot, window, record["code"])
     dock = window.docks["dock_archives"].widget()
     assert isinstance(dock, ArchivesDock)
-    panel = dock.contents
+    panel = dock.items_panel
     assert "0 of" in panel.title.text()
     assert "入伙通知书" in panel.missing.text()
-    item = panel.document_item("入伙通知书")
+    item = panel.item_named("入伙通知书")
     with qtbot.waitSignal(panel.saved, timeout=SAVE_TIMEOUT):  # saved off the GUI thread
         item.setCheckState(0, Qt.CheckState.Checked)
     assert archive_office.present_names(record["id"]) == ["入伙通知书"]
     qtbot.waitUntil(lambda: "1 of" in panel.title.text())
-    assert panel.document_item("入伙通知书").checkState(0) == Qt.CheckState.Checked
+    assert panel.item_named("入伙通知书").checkState(0) == Qt.CheckState.Checked
     tree = panel.tree
     assert all(tree.topLevelItem(i).isExpanded() for i in range(tree.topLevelItemCount()))
     assert any(r["kind"] == "contents" for r in dock.history_rows)
@@ -125,7 +125,7 @@ def test_scan_lend_scan_return_with_the_checklist(
     assert dock.at_hand() is dock.transition_buttons["return"]
     _enter_again(qtbot, window)
     ret = dock.active_dialog
-    assert isinstance(ret, ArchiveReturnDialog)
+    assert isinstance(ret, ChecklistDialog)
     table = ret.checklist
     assert table.rowCount() == len(present) == 3
     assert [table.item(r, 2).text() for r in range(3)] == present
@@ -147,8 +147,8 @@ def test_scan_lend_scan_return_with_the_checklist(
     # both must confirm; then the service wants a note for what is missing or damaged
     assert ret.save() is False
     assert ret.form.errors.message("confirm")
-    ret.borrower_confirms.setChecked(True)
-    ret.clerk_confirms.setChecked(True)
+    for box in ret.confirm_boxes:
+        box.setChecked(True)
     assert ret.save() is True
     qtbot.waitUntil(lambda: not ret.saving, timeout=SAVE_TIMEOUT)
     assert ret.isVisible()
@@ -191,18 +191,18 @@ def test_all_as_lent_in_one_key(qtbot, archive_office, db, no_dialogs):  # noqa:
     dock.show()
     dock.show_record("archives", record["id"])
     ret = dock.start_transition("return")
-    assert isinstance(ret, ArchiveReturnDialog)
+    assert isinstance(ret, ChecklistDialog)
     assert ret.checklist.unchecked() == 4
     qtbot.keyClick(ret.checklist, Qt.Key.Key_A)
     assert ret.checklist.unchecked() == 0
     assert len(ret.checklist.results()["ok"]) == 4
-    ret.borrower_confirms.setChecked(True)
-    ret.clerk_confirms.setChecked(True)
+    for box in ret.confirm_boxes:
+        box.setChecked(True)
     qtbot.keyClick(ret.checklist, Qt.Key.Key_Return)  # Enter in the list saves too
     qtbot.waitUntil(lambda: dock.active_dialog is None, timeout=SAVE_TIMEOUT)
     assert dock.record["status"] == "on_shelf"
     assert listing.count(archive_office.admin, "archive_incidents") == 0
-    contents = archive_services.file_contents(archive_office.admin, record["id"])
+    contents = items.item_list(archive_office.admin, "archives", record["id"])
     assert contents.present == 4
 
 
@@ -229,7 +229,7 @@ def test_a_scanned_loan_number_scanned_again_takes_the_file_back(
     assert loans_dock.record is not None and loans_dock.record["id"] == loan["id"]
     _enter_again(qtbot, window)
     files = window.docks["dock_archives"].widget()
-    assert isinstance(files.active_dialog, ArchiveReturnDialog)
+    assert isinstance(files.active_dialog, ChecklistDialog)
     assert files.record["id"] == record["id"]
     files.active_dialog.reject()
 
@@ -246,24 +246,24 @@ def test_a_tick_waits_for_the_share_and_a_failed_one_is_put_back(
     qtbot.addWidget(dock)
     dock.show()
     dock.show_record("archives", record["id"])
-    panel = dock.contents
+    panel = dock.items_panel
     share_answers = threading.Event()
 
     def hanging_share(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
         assert share_answers.wait(SAVE_TIMEOUT / 1000)
         raise StorageUnavailable("the share went away")
 
-    monkeypatch.setattr(archive_services, "set_document_present", hanging_share)
-    item = panel.document_item("入伙通知书")
+    monkeypatch.setattr(items, "set_present", hanging_share)
+    item = panel.item_named("入伙通知书")
     with qtbot.waitSignal(panel.failed, timeout=SAVE_TIMEOUT):
         item.setCheckState(0, Qt.CheckState.Checked)
         # the GUI goes on while the share hangs; the tick cannot be sent twice
-        item = panel.document_item("入伙通知书")
+        item = panel.item_named("入伙通知书")
         assert not item.flags() & Qt.ItemFlag.ItemIsEnabled
         assert panel.saving
         share_answers.set()
     assert len(no_dialogs) == 1  # the clerk is told why
-    item = panel.document_item("入伙通知书")
+    item = panel.item_named("入伙通知书")
     assert item.checkState(0) == Qt.CheckState.Unchecked  # as it is saved
     assert item.flags() & Qt.ItemFlag.ItemIsEnabled and not panel.saving
     assert archive_office.present_names(record["id"]) == []
@@ -272,7 +272,7 @@ def test_a_tick_waits_for_the_share_and_a_failed_one_is_put_back(
 def test_a_scanned_copy_is_attached_and_opened(qtbot, archive_office, db, tmp_path, no_dialogs):  # noqa: ANN001
     from PySide6.QtGui import QColor, QImage
 
-    from ui.docks.archives import ImageViewer
+    from ui.kit.items_panel import ImageViewer
 
     record = archive_office.new_file(0, present=1)
     scan_file = tmp_path / "入伙通知书.png"
@@ -283,9 +283,9 @@ def test_a_scanned_copy_is_attached_and_opened(qtbot, archive_office, db, tmp_pa
     qtbot.addWidget(dock)
     dock.show()
     dock.show_record("archives", record["id"])
-    panel = dock.contents
+    panel = dock.items_panel
     assert not panel.open_button.isEnabled()
-    panel.tree.setCurrentItem(panel.document_item("入伙通知书"))
+    panel.tree.setCurrentItem(panel.item_named("入伙通知书"))
     assert panel.attach_button.isEnabled()
     with qtbot.waitSignal(panel.saved, timeout=SAVE_TIMEOUT) as saved:  # off the GUI thread
         assert panel.attach_scan(str(scan_file))
@@ -293,7 +293,7 @@ def test_a_scanned_copy_is_attached_and_opened(qtbot, archive_office, db, tmp_pa
     line = saved.args[0]
     assert no_dialogs == []
     assert line is not None and line.has_scan
-    item = panel.document_item("入伙通知书")
+    item = panel.item_named("入伙通知书")
     assert item.text(1) == "入伙通知书.png"
     panel.tree.setCurrentItem(item)
     assert panel.open_button.isEnabled()

@@ -14,9 +14,9 @@ from app.kit import services as kit
 from app.kit import today as kit_today
 from app.services import keys, listing
 from ui.context import UiContext
-from ui.dialogs.archive_return import ArchiveReturnDialog
 from ui.docks.registry import DOCKS
 from ui.docks.today import TodayPanel
+from ui.kit.checklist_dialog import ChecklistDialog
 from ui.main_window import STATE_VERSION, MainWindow, load_dock_modules
 
 if TYPE_CHECKING:
@@ -135,10 +135,10 @@ def test_a_line_opens_its_record_and_a_return_refreshes_it(
     files = window.show_dock("dock_archives")
     files.show_record("archives", overdue["file"]["id"])
     dialog = files.start_transition("return")
-    assert isinstance(dialog, ArchiveReturnDialog)
-    dialog.checklist.mark_all("ok")
-    dialog.borrower_confirms.setChecked(True)
-    dialog.clerk_confirms.setChecked(True)
+    assert isinstance(dialog, ChecklistDialog)
+    dialog.checklist.mark_all()
+    for box in dialog.confirm_boxes:
+        box.setChecked(True)
     with qtbot.waitSignal(panel.refreshed, timeout=SAVE_TIMEOUT):
         dialog.save()
     qtbot.waitUntil(lambda: panel.count("archive_loans") == 0, timeout=SAVE_TIMEOUT)
@@ -151,12 +151,12 @@ def test_a_line_opens_its_record_and_a_return_refreshes_it(
 def test_open_incidents_are_listed_until_closed(qtbot, overdue, db, archive_office) -> None:  # noqa: ANN001
     admin = archive_office.admin
     contents = kit.record(admin, "archives", overdue["file"]["id"])
-    from app.registers.archives import services as archive_services
+    from app.kit import items
 
     docs = [
         d.id
-        for s in archive_services.file_contents(admin, contents["id"]).sections
-        for d in s.documents
+        for s in items.item_list(admin, "archives", contents["id"]).sections
+        for d in s.items
         if d.present
     ]
     kit.transition(

@@ -17,6 +17,7 @@ Chinese ones in the same register ("Returned": 归还时间 as a column, 已归�
     input value        what = "value:<transition>.<field>"
     help text          what = "help:<field>" / "help:<transition>" / "help:<transition>.<field>"
     signature caption  what = "signature:<transition>"
+    confirmation       what = "confirm:<transition>"
     filter, option     what = "filter:<name>" / "filter:<name>=<value>"
     slip               what = "slip:<name>"
     Today line         what = "today"
@@ -96,6 +97,8 @@ def build_table(reg: Register) -> Table:
         _put(table, t.help_en, t.help_zh, f"help:{t.name}")
         if t.signature:
             _put(table, *t.signature, f"signature:{t.name}")
+        for en, zh in t.confirms:
+            _put(table, en, zh, f"confirm:{t.name}")
         for f in t.inputs:
             _field_pairs(table, f, f"{t.name}.{f.name}")
     for flt in reg.list.filters:

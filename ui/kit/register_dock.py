@@ -48,11 +48,14 @@ from app.errors import PropDeskError
 from app.kit import registry
 from app.kit import services as kit
 from app.kit.declare import Filter, Register, Transition
+from app.services import scan
 from ui.context import UiContext
+from ui.docks.registry import DockSpec
 from ui.errors import ERROR_COLOR, describe_error
 from ui.formatting import format_datetime, format_value
 from ui.i18n import tr_msg
 from ui.kit import labels
+from ui.kit.items_panel import ItemsPanel
 from ui.kit.transition_dialog import (
     RecordDialog,
     VoidDialog,
@@ -248,8 +251,13 @@ class RegisterDock(QWidget, DialogHost):
         return card
 
     def make_extra_panel(self) -> QWidget | None:
-        """Something the register shows under its card (the archive file's contents)."""
-        return None
+        """Something the register shows under its card: its item list when it declares
+        `items` (an archive file's contents; `self.items_panel`)."""
+        if self.reg.items is None:
+            return None
+        self.items_panel = ItemsPanel(self.ctx, self.reg, self)
+        self.record_loaded.connect(self.items_panel.load)
+        return self.items_panel
 
     def make_transition_button(self, t: Transition) -> QPushButton:
         return panel_button(
@@ -281,7 +289,8 @@ class RegisterDock(QWidget, DialogHost):
         return VoidDialog(self.ctx, self.reg, self.record, self)
 
     def after_transition(self, t: Transition, result: dict[str, Any] | None) -> None:
-        """After a transition saved: the card shows the record as it is now."""
+        """After a transition saved: the card shows the record as it is now, and the slip the
+        transition `prints` of the document it issued opens in the preview."""
         record_id = (result or self.record or {}).get("id")
         if record_id:
             self.load_record(int(record_id))
@@ -291,7 +300,25 @@ class RegisterDock(QWidget, DialogHost):
                 record=record_title(self.reg, self.record),
             )
         )
+        if t.prints:
+            self.print_issued(t)
         self._focus_at_hand()
+
+    def print_issued(self, t: Transition) -> PdfPreviewDialog | None:
+        """The preview of slip `t.prints` of the document the record's last `t` row names
+        (the loan a lend opened, or a return closed)."""
+        number = next(
+            (e.get("document") or "" for e in reversed(self.history_rows) if e["kind"] == t.name),
+            "",
+        )
+        reg = registry.prefixes().get(number.split("-")[0]) if "-" in number else None
+        if reg is None:
+            return None
+        try:
+            hit = scan.resolve(self.ctx.actor, number)
+        except PropDeskError:
+            return None
+        return self.print_slip(t.prints, hit.record_id, reg.name, number)
 
     def event_label(self, kind: str) -> str:
         """A trail row's kind in words: a transition, or one of the kit's own events."""
@@ -578,4 +605,26 @@ class RegisterDock(QWidget, DialogHost):
         return box
 
 
-__all__ = ["RegisterDock", "TRANSITION_ICONS", "record_title"]
+def dock_spec(
+    register: Register,
+    icon: str,
+    order: int,
+    factory: Callable[[UiContext], QWidget] | None = None,
+    **more: Any,
+) -> DockSpec:
+    """The main window's dock of a declared register (`add_dock(dock_spec(...))`): `dock_<name>`,
+    titled with the declared title, for roles with its view permission, holding `factory`
+    (default a plain RegisterDock)."""
+    return DockSpec(
+        object_name=f"dock_{register.name}",
+        title=register.en,  # "Docks" titles of registers come from the declaration (labels.py)
+        icon=icon,
+        registers=(register.name,),
+        factory=factory or (lambda ctx: RegisterDock(ctx, register.name)),
+        permission=register.view_perm,
+        order=order,
+        **more,
+    )
+
+
+__all__ = ["RegisterDock", "TRANSITION_ICONS", "dock_spec", "record_title"]

@@ -12,8 +12,9 @@ runs the form says so and cannot be sent twice. When a save fails NOTHING typed 
 stays open with the input; a ValidationError's messages go under their fields, a WrongState
 (another desk moved the record first) and a ConflictError are told in plain words.
 
-Special forms: a transition with `form="archive_return"` opens the dialog registered for that
-name (`register_form`) instead of the generic one.
+A transition with checklist inputs over a register's `items` opens `ChecklistDialog`
+(ui/kit/checklist_dialog.py: the archive return). Special forms: a transition with `form="name"`
+opens the dialog registered for that name (`register_form`) instead of the generic one.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ SPECIAL_FORMS: dict[str, FormFactory] = {}
 
 
 def register_form(name: str, factory: FormFactory) -> FormFactory:
-    """A special dialog for transitions declaring `form=name` (ui/dialogs/archive_return.py)."""
+    """A special dialog for transitions declaring `form=name`."""
     SPECIAL_FORMS[name] = factory
     return factory
 
@@ -591,8 +592,9 @@ def record_text(reg: Register, record: dict[str, Any]) -> str:
 class TransitionDialog(KitFormDialog):
     """The inputs of one declared transition for one record, saved by `kit.transition`.
 
-    A special form (`register_form`) derives from it and adds what the generic inputs cannot
-    show — checklist inputs have no generic widget (the archive return's checklist)."""
+    Declared confirmations (`Transition.confirms`) are check boxes that must all be ticked
+    before it saves. A special form (`register_form`) or `ChecklistDialog` derives from it and
+    adds what the generic inputs cannot show."""
 
     def __init__(
         self,
@@ -627,6 +629,27 @@ class TransitionDialog(KitFormDialog):
             parent=parent,
         )
         self.setObjectName(f"transition_{transition.name}")
+        self.confirm_boxes: list[QCheckBox] = []  # the declared confirmations, all ticked to save
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        for en, _zh in transition.confirms:
+            box = QCheckBox(labels.tr_kit(register, en, f"confirm:{transition.name}"), self)
+            self.confirm_boxes.append(box)
+            layout.insertWidget(layout.count() - 2, box)
+        if self.confirm_boxes:
+            layout.insertWidget(
+                layout.count() - 2, self.form.errors.add_field("confirm", self.confirm_boxes[-1])
+            )
+        if self.signature is not None and transition.signer and record.get(transition.signer):
+            self.signature.set_signer_name(str(record[transition.signer]))
+
+    def save(self) -> bool:
+        if not self.saving and not all(box.isChecked() for box in self.confirm_boxes):
+            self.form.errors.clear()
+            message = self.tr("Tick every confirmation first.")
+            self.form.errors.show(ValidationError({"confirm": message}))
+            return False
+        return super().save()
 
     def call_service(self, values: dict[str, Any], signature: SignatureInput | None) -> Any:
         record = self.record or {}
@@ -743,10 +766,15 @@ def transition_dialog(
     record: dict[str, Any],
     parent: QWidget | None = None,
 ) -> QDialog:
-    """The special dialog the transition names (`form`), else the generic one."""
+    """The special dialog the transition names (`form`), else the generic one — with the
+    record's item list to check when the transition has checklist inputs."""
     special = SPECIAL_FORMS.get(transition.form) if transition.form else None
     if special is not None:
         return special(ctx, register, transition, record, parent)
+    if register.items is not None and any(f.kind == "checklist" for f in transition.inputs):
+        from ui.kit.checklist_dialog import ChecklistDialog  # it derives from TransitionDialog
+
+        return ChecklistDialog(ctx, register, transition, record, parent)
     return TransitionDialog(ctx, register, transition, record, parent)
 
 

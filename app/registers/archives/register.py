@@ -1,8 +1,10 @@
 """业主档案管理 (一户一档, SPEC §3.2) declared in the register kit: files, loans and incidents.
 
 What is special lives beside it: `rules.py` (the lend and return handlers, due days per borrower,
-the seed's contents checklists) and `services.py` (opening files, contents and scanned copies,
-accountability lists, printing data).
+the seed's contents checklists, what the slips print) and `services.py` (opening the files of a
+whole building). The kit does the rest: the contents with their scanned copies (`items`), the
+return checklist (the `return` transition's checklist inputs), who holds which file
+(app/kit/holdings.py through the loans' `holder_field`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from app.kit import (
     Field,
     Filter,
+    Items,
     ListSpec,
     Register,
     TodaySpec,
@@ -21,7 +24,7 @@ from app.kit import (
 from app.kit.due import WorkingDays
 from app.kit.history_import import lends
 from app.kit.slips import Barcode, Header, Label, Note, Rows, Signatures, Slip, Table
-from app.models import ArchiveFile, ArchiveIncident, ArchiveLoan
+from app.models import ArchiveDocument, ArchiveFile, ArchiveIncident, ArchiveLoan
 from app.registers.archives import rules
 from app.rules.roles import Perm
 
@@ -46,11 +49,6 @@ LOAN_KINDS = choices(
     ("take_out", "Take away", "带走"),
 )
 LOAN_STATES = choices(("out", "Out", "借出中"), ("returned", "Returned", "已归还"))
-CHECK_RESULTS = choices(
-    ("ok", "As lent", "完好"),
-    ("missing", "Missing", "缺失"),
-    ("damaged", "Damaged", "损坏"),
-)
 INCIDENT_KINDS = choices(("missing", "Missing", "缺失"), ("damaged", "Damaged", "损坏"))
 INCIDENT_STATES = choices(("open", "Open", "处理中"), ("closed", "Closed", "已结案"))
 SECTIONS = choices(
@@ -229,12 +227,12 @@ ARCHIVES = declare(
         create_fields=("code", "category", "unit", "title", "shelf", "notes"),
         create_guard=rules.before_create_file,
         edit_guard=rules.before_edit_file,
-        on_create=rules.after_create_file,
+        items=Items(ArchiveDocument, "file", locked_states=("lent",), seed=rules.starting_contents),
         edit_perm=Perm.ARCHIVES_MANAGE,
         editable=("category", "unit", "title", "shelf", "notes"),
         void_perm=Perm.ARCHIVES_MANAGE,
         card=("code", "category", "unit", "title", "shelf", "status", "holder", "due_at", "notes"),
-        value_sets=(("section", SECTIONS), ("check", CHECK_RESULTS)),
+        value_sets=(("section", SECTIONS),),
         whereabouts=rules.file_whereabouts,
         slips=(FILE_LABEL,),
         transitions=(
@@ -291,6 +289,7 @@ ARCHIVES = declare(
                     ),
                 ),
                 signature=("Borrower's signature", "借阅人签字"),
+                prints=LOAN_SLIP.name,
                 guard=rules.check_lend,
                 handler=rules.lend,
             ),
@@ -302,15 +301,27 @@ ARCHIVES = declare(
                 target="on_shelf",
                 perm=Perm.ARCHIVES_LEND,
                 inputs=(
-                    Field("ok", "Checked, as lent", "核对无误", kind="checklist"),
+                    # The marks of the return checklist, item by item (keys 1, 2, 3).
+                    Field("ok", "As lent", "完好", kind="checklist"),
                     Field("missing", "Missing", "缺失", kind="checklist"),
                     Field("damaged", "Damaged", "损坏", kind="checklist"),
                     Field("note", "Note", "说明", kind="multiline", max_length=1000),
                 ),
                 signature=("Borrower's signature", "归还人签字"),
+                signer="holder",
+                prints=RETURN_RECEIPT.name,
+                confirms=(
+                    (
+                        "The borrower checked the items with me and confirms",
+                        "借阅人已与我当面逐项核对并确认",
+                    ),
+                    (
+                        "I (the archive clerk) confirm the file is back as marked",
+                        "本人（档案管理员）确认档案按上述标记归还",
+                    ),
+                ),
                 guard=rules.check_return,
                 handler=rules.take_back,
-                form="archive_return",
                 help_en="Check every item with the borrower; both sign (当面核对签字确认).",
                 help_zh="与借阅人当面逐项核对，双方签字确认。",
             ),

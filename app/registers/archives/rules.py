@@ -15,7 +15,7 @@ from typing import Any
 import peewee
 
 from app.i18n import QT_TRANSLATE_NOOP, Msg
-from app.kit import registry, trail
+from app.kit import items, registry, trail
 from app.kit.declare import Context
 from app.models import (
     ArchiveDocument,
@@ -180,61 +180,12 @@ def before_edit_file(ctx: Context) -> dict[str, str]:
     )
 
 
-def after_create_file(ctx: Context) -> None:
-    """A new file starts with the seed's checklist for its category, nothing ticked yet."""
-    order = 0
-    rows = []
-    for section in SECTIONS_BY_CATEGORY.get(ctx.record.category, ()):
-        for name, personal in CONTENTS[section]:
-            order += 1
-            rows.append(
-                {
-                    "created_at": ctx.now,
-                    "created_by": ctx.actor.username,
-                    "updated_at": ctx.now,
-                    "updated_by": ctx.actor.username,
-                    "version": 1,
-                    "voided_at": None,
-                    "voided_by": None,
-                    "void_reason": None,
-                    "file": ctx.record.id,
-                    "section": section,
-                    "name": name,
-                    "present": False,
-                    "personal": personal,
-                    "sort_order": order,
-                    "attachment": None,
-                    "notes": "",
-                }
-            )
-    if rows:
-        bulk_insert(ArchiveDocument, rows)
-
-
-def bulk_insert(model: type[peewee.Model], rows: list[dict[str, Any]]) -> None:
-    """Insert rows that each give EVERY column but the id, with one prepared statement
-    (`executemany`): opening the files of a whole building writes thousands of checklist lines,
-    and peewee's `insert_many` spends most of that time building SQL. The statement is the one
-    peewee builds for the first row; its parameters are checked against ours before use."""
-    fields = [f for f in model._meta.sorted_fields if not isinstance(f, peewee.AutoField)]
-    params = [[f.db_value(row[f.name]) for f in fields] for row in rows]
-    database = model._meta.database
-    key = (model, type(getattr(database, "obj", database)), tuple(rows[0]))
-    sql = _BULK_SQL.get(key)
-    if sql is None:
-        sql, first = model.insert(**rows[0]).sql()
-        if list(first) != params[0]:  # peewee ordered the columns otherwise: the slow road
-            model.insert_many(rows).execute()
-            return
-        _BULK_SQL[key] = sql
-    cursor = database.cursor()
-    try:
-        cursor.executemany(sql, params)
-    finally:
-        cursor.close()
-
-
-_BULK_SQL: dict[tuple[Any, ...], str] = {}
+def starting_contents(record: ArchiveFile) -> list[tuple[str, str, bool]]:
+    """A new file's checklist (the kit's `Items.seed`): the seed's sections for its category."""
+    sections = SECTIONS_BY_CATEGORY.get(record.category, ())
+    return [
+        (section, name, personal) for section in sections for name, personal in CONTENTS[section]
+    ]
 
 
 def file_whereabouts(record: ArchiveFile) -> str:
@@ -332,25 +283,11 @@ def lend(ctx: Context) -> None:
 # -- taking a file back -------------------------------------------------------------------------
 
 
-def present_documents(file_id: int) -> list[int]:
-    """The items that went out with the file: ticked present, not voided."""
-    return [
-        d.id
-        for d in ArchiveDocument.select(ArchiveDocument.id)
-        .where(
-            (ArchiveDocument.file == file_id)
-            & ArchiveDocument.present
-            & ArchiveDocument.voided_at.is_null()
-        )
-        .order_by(ArchiveDocument.sort_order, ArchiveDocument.id)
-    ]
-
-
 def check_return(ctx: Context) -> dict[str, str]:
     """Every item that went out is accounted for exactly once: as lent, missing or damaged."""
     errors: dict[str, str] = {}
     ok, missing, damaged = (set(ctx.inputs.get(k) or ()) for k in ("ok", "missing", "damaged"))
-    expected = set(present_documents(ctx.record.id))
+    expected = set(items.present_ids(ctx.register, ctx.record.id))
     if (ok & missing) or (ok & damaged) or (missing & damaged):
         errors["ok"] = QT_TRANSLATE_NOOP("app", "Mark each item once: as lent, missing or damaged.")
     elif ok | missing | damaged != expected:
@@ -445,14 +382,6 @@ def note_reason(ctx: Context) -> None:
     ctx.detail = reason
 
 
-def open_incidents_of(file_id: int) -> list[ArchiveIncident]:
-    return list(
-        ArchiveIncident.select().where(
-            (ArchiveIncident.file == file_id) & (ArchiveIncident.status == "open")
-        )
-    )
-
-
 # -- what the slips print beyond the record (app/kit/slips.py `gather` hooks) -------------------
 
 
@@ -473,10 +402,10 @@ def loan_slip_data(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def return_receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
     """The return receipt: the checklist item by item with its result, a count, the incidents."""
-    from app.registers.archives.register import CHECK_RESULTS, SECTIONS
+    from app.registers.archives.register import ARCHIVES, SECTIONS
 
     section_zh = {c.value: c.zh for c in SECTIONS}
-    result_zh = {c.value: c.zh for c in CHECK_RESULTS}
+    result_zh = {f.name: f.zh for f in ARCHIVES.transition("return").inputs}  # the marks
     data = loan_slip_data(record)
     rows = (
         ArchiveLoanCheck.select(ArchiveLoanCheck, ArchiveDocument)
@@ -501,11 +430,8 @@ def return_receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
         .where(ArchiveIncident.loan == record["id"])
         .order_by(ArchiveIncident.id)
     ]
-    summary = f"共 {len(checks)} 项：完好 {counts['ok']}"
-    if counts["missing"]:
-        summary += f"，缺失 {counts['missing']}"
-    if counts["damaged"]:
-        summary += f"，损坏 {counts['damaged']}"
+    marks = [f"{result_zh[k]} {n}" for k, n in counts.items() if n or k == "ok"]
+    summary = f"共 {len(checks)} 项：" + "，".join(marks)
     data.update(
         checks=checks,
         check_summary=summary if checks else "未登记核对明细",
