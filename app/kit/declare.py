@@ -228,6 +228,10 @@ class Transition:
     help_zh: str = ""
     # The dialog's own widget (ui side) for special forms, e.g. the archive return checklist.
     form: str = ""
+    # The state to go to instead of `target`, decided from the record and the cleaned inputs
+    # (a second failed delivery try puts mail on the return list): one of `targets`.
+    route: Callable[[Context], str] | None = None
+    targets: tuple[str, ...] = ()  # the other states `route` may choose
 
     def input(self, name: str) -> Field:
         return next(f for f in self.inputs if f.name == name)

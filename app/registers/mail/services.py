@@ -1,0 +1,138 @@
+"""Mail intents the kit's generic services cannot express: several items handed to one person in
+one pickup (one identity check, one signature), the items waiting for a unit, the return list,
+and the scan box finding an item by the post office's own tracking barcode."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.errors import ValidationError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.kit import registry
+from app.kit import services as kit
+from app.models import MailItem, MailPickup, Party, Unit
+from app.registers.mail import rules
+from app.rules.roles import Perm
+from app.services import scan
+from app.services.context import Actor
+from app.services.signatures import SignatureInput
+from app.services.tx import read_service, write_service
+
+
+@dataclass(frozen=True)
+class PickupResult:
+    pickup_id: int
+    number: str  # LQ-…
+    item_ids: tuple[int, ...]
+    item_numbers: tuple[str, ...]
+
+
+@write_service(Perm.MAIL_HANDLE)
+def pick_up(
+    actor: Actor,
+    item_ids: Sequence[int],
+    inputs: Mapping[str, Any],
+    *,
+    versions: Mapping[int, int] | None = None,
+    signature: SignatureInput | None = None,
+    now: datetime | None = None,
+) -> PickupResult:
+    """Hand items to one recipient in one transaction: each item is checked against its own
+    unit (the kit's `pick_up` transition and its identity guard), the first opens the pickup,
+    the others join it. Any refusal leaves nothing written."""
+    ids = list(dict.fromkeys(int(i) for i in item_ids))
+    if not ids:
+        raise ValidationError({"items": QT_TRANSLATE_NOOP("app", "Scan the items to hand out.")})
+    reg = registry.get("mail")
+    t = reg.transition("pick_up")
+    actor.require(t.perm)
+    now = now or datetime.now()
+    versions = versions or {}
+    pickup_id: int | None = None
+    numbers = []
+    for i, item_id in enumerate(ids):
+        record = kit._get(reg, item_id)
+        values = dict(inputs)
+        values["pickup"] = pickup_id
+        ctx = kit.apply_transition(
+            actor,
+            reg,
+            t,
+            record,
+            versions.get(item_id),
+            values,
+            signature if i == 0 else None,
+            now,
+        )
+        if pickup_id is None:
+            pickup_id = MailItem.get_by_id(item_id).pickup_id
+        numbers.append(ctx.record.number)
+    assert pickup_id is not None
+    pickup = MailPickup.get_by_id(pickup_id)
+    return PickupResult(pickup.id, pickup.number, tuple(ids), tuple(numbers))
+
+
+@read_service(Perm.MAIL_VIEW)
+def waiting_for(actor: Actor, unit_id: int) -> list[dict[str, Any]]:
+    """The items still held for a unit (the pickup form offers them with the scanned one)."""
+    rows = (
+        MailItem.select(MailItem.id, MailItem.number, MailItem.kind, MailItem.addressee,
+                        MailItem.status, MailItem.version, MailItem.received_at)
+        .where(
+            (MailItem.unit == unit_id)
+            & MailItem.status.in_(list(rules.PICKABLE))
+            & MailItem.voided_at.is_null()
+        )
+        .order_by(MailItem.received_at, MailItem.id)
+    )
+    return list(rows.dicts())
+
+
+@read_service(Perm.MAIL_VIEW)
+def occupants(actor: Actor, unit_code: str) -> list[str]:
+    """Names of the unit's current owners and tenants (completion for the addressee)."""
+    unit = Unit.get_or_none(Unit.code == unit_code.strip().upper())
+    if unit is None:
+        return []
+    return [p.name for p in rules.current_parties(unit.id)]
+
+
+@read_service(Perm.MAIL_VIEW)
+def unit_id_of(actor: Actor, unit_code: str) -> int | None:
+    unit = Unit.get_or_none(Unit.code == unit_code.strip().upper())
+    return unit.id if unit is not None else None
+
+
+@read_service(Perm.MAIL_VIEW)
+def return_list(actor: Actor, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Items on the return-to-post-office list (two failed tries, or the addressee moved out)."""
+    return rules.return_list_data({"printed_at": now or datetime.now()})["items"]
+
+
+@read_service(Perm.MAIL_VIEW)
+def party_id_of(actor: Actor, name: str) -> int | None:
+    party = Party.get_or_none((Party.name == name) & Party.voided_at.is_null())
+    return party.id if party is not None else None
+
+
+def _by_tracking_number(actor: Actor, text: str) -> scan.ScanHit | None:
+    """The post office's barcode on the item finds it too (the newest registration of it)."""
+    code = text.strip().upper()
+    if not code or "-" in code[:3]:  # our own numbers (YJ-…) are the kit's
+        return None
+    row = (
+        MailItem.select(MailItem.id, MailItem.number, MailItem.addressee)
+        .where((MailItem.tracking_no == code) & MailItem.voided_at.is_null())
+        .order_by(MailItem.id.desc())
+        .first()
+    )
+    if row is None:
+        return None
+    actor.require(Perm.MAIL_VIEW)
+    return scan.ScanHit("mail", row.id, f"{row.number} {row.addressee}")
+
+
+scan.add_resolver(_by_tracking_number)
