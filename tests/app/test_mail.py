@@ -17,8 +17,8 @@ from pdf_helpers import all_text, code128s, flat, page_sizes
 from app import cli
 from app.db import DatabaseInfo
 from app.errors import PermissionDenied, ValidationError, WrongState
-from app.kit import slips, today
 from app.kit import services as kit
+from app.kit import slips, today
 from app.models import AuditEvent, MailItem, MailPickup, RecordEvent
 from app.registers.mail import services as mail
 from app.services import reference, scan
@@ -436,5 +436,25 @@ def test_two_desks_hand_out_the_same_item_at_once_one_wins(
         (winners[0]["number"], winners[0]["recipient"])
     ]
     row = MailItem.get_by_id(item["id"])
-    assert (row.status, row.pickup_id, row.version) == ("picked_up", pickups[0].id, item["version"] + 1)
+    assert (row.status, row.pickup_id, row.version) == (
+        "picked_up",
+        pickups[0].id,
+        item["version"] + 1,
+    )
     assert AuditEvent.select().where(AuditEvent.action == "pick_up mail").count() == 1
+
+
+def test_demo_has_mail_in_every_state(db: DatabaseInfo) -> None:
+    from app import demo
+    from app.registers.mail.register import STATES
+    from app.services.context import SYSTEM
+
+    summary = demo.create_demo(SYSTEM, seed=5, units_per_floor=1)
+    assert summary["mail"] == MailItem.select().count() == 10
+    assert {m.status for m in MailItem.select()} == {s.value for s in STATES}
+    items = list(MailItem.select().order_by(MailItem.id))
+    assert [m.received_at for m in items] == sorted(m.received_at for m in items)
+    assert MailPickup.select().where(MailPickup.items == 2).count() == 1
+    assert MailPickup.select().where(MailPickup.relation == "authorised").count() == 1
+    assert next(g for g in today.today(SYSTEM) if g.register == "mail").count >= 1
+    assert len(mail.return_list(SYSTEM)) == 1

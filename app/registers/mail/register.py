@@ -137,7 +137,9 @@ RECEIPT = Slip(
             title_zh="本次领取邮件",
             roll_columns=("no", "number", "addressee"),
         ),
-        Signatures((("领取人签字（中文姓名）", "pickup_signature", "picked_up_at"), ("经办人签字", ""))),
+        Signatures(
+            (("领取人签字（中文姓名）", "pickup_signature", "picked_up_at"), ("经办人签字", ""))
+        ),
         Note("以上邮件已当面查验领取人身份并交付，领取人签署中文姓名确认。"),
     ),
     gather=rules.receipt_data,
@@ -269,7 +271,9 @@ MAIL = declare(
                         ("all", "All mail", "全部邮件", None),
                     ),
                 ),
-                choice_filter("kind", "Kind", "邮件类别", KINDS, all_label=("All kinds", "全部类别")),
+                choice_filter(
+                    "kind", "Kind", "邮件类别", KINDS, all_label=("All kinds", "全部类别")
+                ),
             ),
             default_sort="received_at",
         ),
@@ -478,7 +482,9 @@ MAIL_PICKUPS = declare(
             Field("relation", "Picked up as", "领取方式", choices=RELATIONS),
             Field("id_type", "Document", "证件类型", choices=ID_TYPES),
             Field("id_number", "Document number", "证件号码", pii=True),
-            Field("party", "Addressee / authorised by", "收件业户/授权人", kind="ref", ref="parties"),
+            Field(
+                "party", "Addressee / authorised by", "收件业户/授权人", kind="ref", ref="parties"
+            ),
             Field("authorisation", "Authorisation", "授权凭证", max_length=200),
             Field("picked_up_at", "Picked up", "领取时间", kind="datetime"),
             Field("handed_out_by", "Handed out by", "发放人", max_length=64),

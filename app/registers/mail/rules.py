@@ -55,9 +55,7 @@ def current_parties(unit_id: int, today: date | None = None) -> list[Party]:
     return list(
         Party.select()
         .join(UnitParty, on=(UnitParty.party == Party.id))
-        .where(
-            (UnitParty.unit == unit_id) & _current(UnitParty, today) & Party.voided_at.is_null()
-        )
+        .where((UnitParty.unit == unit_id) & _current(UnitParty, today) & Party.voided_at.is_null())
         .order_by(Party.id)
     )
 
@@ -69,7 +67,9 @@ def moved_out_condition(model: type[MailItem], today: date) -> Any:
     anyone = UnitParty.alias("mail_anyone")
     addressee_gone = model.addressee_party.is_null(False) & ~peewee.fn.EXISTS(
         link.select(link.id).where(
-            (link.unit == model.unit) & (link.party == model.addressee_party) & _current(link, today)
+            (link.unit == model.unit)
+            & (link.party == model.addressee_party)
+            & _current(link, today)
         )
     )
     empty = ~peewee.fn.EXISTS(
@@ -346,8 +346,17 @@ def receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
     from app.registers.mail.register import ID_TYPES, KINDS, RELATIONS
 
     kinds = {c.value: c.zh for c in KINDS}
-    pickup = MailPickup.get_or_none(MailPickup.id == record.get("pickup")) if record.get("pickup") else None
-    data: dict[str, Any] = {"pickup_number": "", "recipient_name": "", "relation": "", "id_summary": ""}
+    pickup = (
+        MailPickup.get_or_none(MailPickup.id == record.get("pickup"))
+        if record.get("pickup")
+        else None
+    )
+    data: dict[str, Any] = {
+        "pickup_number": "",
+        "recipient_name": "",
+        "relation": "",
+        "id_summary": "",
+    }
     items = [record]
     if pickup is not None:
         id_type = next((c.zh for c in ID_TYPES if c.value == pickup.id_type), pickup.id_type)

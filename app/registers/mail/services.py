@@ -79,8 +79,15 @@ def pick_up(
 def waiting_for(actor: Actor, unit_id: int) -> list[dict[str, Any]]:
     """The items still held for a unit (the pickup form offers them with the scanned one)."""
     rows = (
-        MailItem.select(MailItem.id, MailItem.number, MailItem.kind, MailItem.addressee,
-                        MailItem.status, MailItem.version, MailItem.received_at)
+        MailItem.select(
+            MailItem.id,
+            MailItem.number,
+            MailItem.kind,
+            MailItem.addressee,
+            MailItem.status,
+            MailItem.version,
+            MailItem.received_at,
+        )
         .where(
             (MailItem.unit == unit_id)
             & MailItem.status.in_(list(rules.PICKABLE))

@@ -1,0 +1,137 @@
+"""Demo data for the mail desk (邮件分拣): special mail in every state — waiting (one for too
+long: the Today panel), notified by slip and by phone, handed out (two items in one pickup, and
+one to an authorised person), two failed tries on the return list, one returned to the post
+office, a refused courier parcel. Everything goes through the kit's services with `now=` in the
+past, in date order (numbers run with dates), as the clerk would have done it."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from app.kit import services as kit
+from app.models import Party, UnitParty
+from app.registers.mail import services as mail
+from app.services import calendar
+from app.services.context import Actor
+
+SENDERS = ("北京市税务局", "中国银行信用卡中心", "人民法院", "社保中心", "出版社发行部")
+
+
+def _at(day: datetime, hh: int, mm: int = 0) -> datetime:
+    return datetime.combine(day.date(), time(hh, mm))
+
+
+def _occupants(rng: random.Random, n: int) -> list[tuple[int, Party]]:
+    """(unit id, person) pairs: owners and tenants who are people with an ID card on file."""
+    rows = list(
+        UnitParty.select(UnitParty.unit, Party)
+        .join(Party, on=(UnitParty.party == Party.id))
+        .where(UnitParty.until.is_null() & ~Party.is_company & (Party.id_type == "ric"))
+        .order_by(UnitParty.id)
+        .objects(lambda **r: r)
+    )
+    picked = rng.sample(rows, min(n, len(rows)))
+    return [(r["unit"], Party.get_by_id(r["id"])) for r in picked]
+
+
+def create_mail_demo(actor: Actor, rng: random.Random, now: datetime) -> dict[str, int]:
+    people = _occupants(rng, 9)
+    if len(people) < 9:
+        return {"mail": 0}
+    day = [
+        datetime.combine(calendar.add_workdays(now.date(), -n), time(9)) for n in range(12, -1, -1)
+    ]
+
+    def receive(i: int, when: datetime, kind: str = "registered", **extra: Any) -> dict:
+        unit, party = people[i]
+        values = {
+            "unit": unit,
+            "addressee": party.name,
+            "kind": kind,
+            "tracking_no": f"XA{rng.randint(10**8, 10**9 - 1)}CN",
+            "sender": rng.choice(SENDERS),
+            **extra,
+        }
+        return kit.create(actor, "mail", values, now=when)
+
+    def identity(i: int) -> dict[str, Any]:
+        party = people[i][1]
+        return {
+            "recipient_name": party.name,
+            "relation": "addressee",
+            "id_type": "ric",
+            "id_number": party.id_number,
+        }
+
+    made = 0
+    # Two failed tries → the return list; one of them then returned to the post office.
+    for i, returned in ((0, True), (1, False)):
+        item = receive(i, _at(day[0], 9, 10 + i))
+        kit.transition(actor, "mail", "failed_try", item["id"], None, {}, now=_at(day[1], 15))
+        kit.transition(
+            actor, "mail", "failed_try", item["id"], None, {"note": "敲门无人"}, now=_at(day[3], 15)
+        )
+        if returned:
+            kit.transition(
+                actor,
+                "mail",
+                "return_to_post",
+                item["id"],
+                None,
+                {"post_office_receiver": "邮局投递员 何师傅"},
+                now=_at(day[4], 10),
+            )
+        made += 1
+    # Waiting too long (on the Today panel), notified by a slip in the mailbox.
+    late = receive(2, _at(day[5], 9, 30), kind="parcel_note")
+    kit.transition(
+        actor, "mail", "notify", late["id"], None, {"notify_method": "slip"}, now=_at(day[5], 10)
+    )
+    # Two items for one person, handed out together with one identity check.
+    pair = [receive(3, _at(day[9], 9, 20)), receive(3, _at(day[9], 9, 21), kind="remittance")]
+    kit.transition(
+        actor,
+        "mail",
+        "notify",
+        pair[0]["id"],
+        None,
+        {"notify_method": "phone", "notified_whom": people[3][1].name},
+        now=_at(day[9], 10),
+    )
+    mail.pick_up(actor, [p["id"] for p in pair], identity(3), now=_at(day[10], 11))
+    # Picked up by someone the addressee authorised.
+    proxy = receive(4, _at(day[10], 9, 40), kind="parcel")
+    party = people[4][1]
+    kit.transition(
+        actor,
+        "mail",
+        "pick_up",
+        proxy["id"],
+        None,
+        {
+            "recipient_name": "周伟",
+            "relation": "authorised",
+            "id_type": "ric",
+            "id_number": "110101198001010037",
+            "party": party.id,
+            "authorisation": f"{party.name}电话确认委托代领",
+        },
+        now=_at(day[11], 16),
+    )
+    # A courier parcel refused at the desk (特快专递原则上不予接受).
+    receive(5, _at(day[11], 14), kind="courier", notes="顺丰速运，按制度不予代收，请快递员送至单元")
+    # Today's post: waiting, one notified by phone.
+    fresh = [receive(i, _at(day[12], 9, i)) for i in (6, 7, 8)]
+    kit.transition(
+        actor,
+        "mail",
+        "notify",
+        fresh[0]["id"],
+        None,
+        {"notify_method": "phone", "notified_whom": people[6][1].name},
+        now=_at(day[12], 9, 30),
+    )
+    made += 1 + 2 + 1 + 1 + 3
+    return {"mail": made}
