@@ -7,7 +7,7 @@ past, in date order (numbers run with dates), as the clerk would have done it.""
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Any
 
 from app.kit import services as kit

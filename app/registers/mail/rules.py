@@ -238,7 +238,7 @@ def check_pickup(ctx: Context) -> dict[str, str]:
         pickup = MailPickup.get_by_id(joined)
         if (pickup.recipient_name, pickup.id_type, pickup.id_number) != (name, id_type, number):
             errors["pickup"] = QT_TRANSLATE_NOOP(
-                "app", "Only the same recipient's items go into one pickup."
+                "app", "Only items for the same recipient go into one pickup."
             )
         elif pickup.picked_up_at.date() != ctx.now.date():
             errors["pickup"] = QT_TRANSLATE_NOOP("app", "That pickup was on another day.")
