@@ -15,12 +15,28 @@ from app.models import Party, UnitParty
 from app.registers.mail import services as mail
 from app.services import calendar
 from app.services.context import Actor
+from app.services.signatures import SignatureInput
 
 SENDERS = ("北京市税务局", "中国银行信用卡中心", "人民法院", "社保中心", "出版社发行部")
 
 
 def _at(day: datetime, hh: int, mm: int = 0) -> datetime:
     return datetime.combine(day.date(), time(hh, mm))
+
+
+def demo_signature() -> bytes:
+    """A scribble as the signature pad would capture it (PNG)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (300, 100), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line(
+        [(10, 70), (60, 20), (100, 80), (160, 30), (280, 60)], fill=(0, 0, 140), width=5
+    )
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def _occupants(rng: random.Random, n: int) -> list[tuple[int, Party]]:
@@ -122,6 +138,14 @@ def create_mail_demo(actor: Actor, rng: random.Random, now: datetime) -> dict[st
     )
     # A courier parcel refused at the desk (特快专递原则上不予接受).
     receive(5, _at(day[11], 14), kind="courier", notes="顺丰速运，按制度不予代收，请快递员送至单元")
+    # Last night's shift change: the mail still held handed over with both signatures.
+    mail.hand_over(
+        actor,
+        "夜班 张敏",
+        SignatureInput(demo_signature(), "前台 李娜"),
+        SignatureInput(demo_signature(), "夜班 张敏"),
+        now=_at(day[11], 20),
+    )
     # Today's post: waiting, one notified by phone.
     fresh = [receive(i, _at(day[12], 9, i)) for i in (6, 7, 8)]
     kit.transition(
@@ -134,4 +158,4 @@ def create_mail_demo(actor: Actor, rng: random.Random, now: datetime) -> dict[st
         now=_at(day[12], 9, 30),
     )
     made += 1 + 2 + 1 + 1 + 3
-    return {"mail": made}
+    return {"mail": made, "mail_handovers": 1}

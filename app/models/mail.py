@@ -53,6 +53,10 @@ class MailItem(TrackedModel, VoidableMixin):
     status = peewee.CharField(max_length=16, default="received", index=True)
     received_at = peewee.DateTimeField(default=datetime.now, index=True)
     received_by = peewee.CharField(max_length=64, default="")
+    # Who answers for the item while it is held (失件责任): the clerk who signed for it, then
+    # whoever signed for it at each shift handover, and since when.
+    held_by = peewee.CharField(max_length=64, default="")
+    held_since = peewee.DateTimeField(null=True, index=True)
     due_at = peewee.DateTimeField(null=True, index=True)
     notified_at = peewee.DateTimeField(null=True)
     notified_by = peewee.CharField(max_length=64, default="")

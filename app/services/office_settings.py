@@ -51,6 +51,15 @@ SPECS: dict[str, SettingSpec] = {
             ),
         ),
         SettingSpec(
+            "mail_shift_changes",
+            "08:00,20:00",
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Times the desk's shifts change (comma separated): mail still held is handed "
+                "over with both signatures.",
+            ),
+        ),
+        SettingSpec(
             "work_start",
             "08:00",
             QT_TRANSLATE_NOOP("app", "Working hours start (logins before need a reason)."),

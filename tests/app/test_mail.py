@@ -12,17 +12,18 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from pdf_helpers import all_text, code128s, flat, page_sizes
+from pdf_helpers import all_text, code128s, flat, image_count, page_sizes, signature_png
 
 from app import cli
 from app.db import DatabaseInfo
 from app.errors import PermissionDenied, ValidationError, WrongState
 from app.kit import services as kit
 from app.kit import slips, today
-from app.models import AuditEvent, MailItem, MailPickup, RecordEvent
+from app.models import AuditEvent, MailHandover, MailHandoverLine, MailItem, MailPickup, RecordEvent
 from app.registers.mail import services as mail
 from app.services import reference, scan
 from app.services.context import Actor
+from app.services.signatures import SignatureInput
 
 sys.path.insert(0, str(Path(__file__).parent))
 from workers import finish, spawn  # noqa: E402
@@ -366,6 +367,60 @@ def test_roles_without_mail_permissions_are_refused(
 
 
 # ---------------------------------------------------------------------------------------------
+# Shift handover
+
+
+def _sig(name: str) -> SignatureInput:
+    return SignatureInput(signature_png(), name)
+
+
+def test_a_handover_lists_exactly_the_held_items_with_both_signatures(
+    clerk: Actor, office: dict[str, int]
+) -> None:
+    morning = datetime.now().replace(hour=9, minute=0, second=0, microsecond=0) - timedelta(days=1)
+    held = [
+        kit.create(
+            clerk, "mail", {"unit": office["A-101"], "addressee": "王芳", "kind": k}, now=morning
+        )
+        for k in ("registered", "parcel")
+    ]
+    gone = kit.create(
+        clerk,
+        "mail",
+        {"unit": office["A-101"], "addressee": "王芳", "kind": "remittance"},
+        now=morning,
+    )
+    hand_out(clerk, gone)
+    notified = kit.transition(
+        clerk, "mail", "notify", held[1]["id"], None, {"notify_method": "slip"}
+    )
+    refused = intake(clerk, office["A-101"], kind="courier", notes="快递拒收")
+    # held over last night's shift change without a handover: flagged, with who answers for it
+    flagged = mail.held_without_handover(clerk)
+    assert [r["id"] for r in flagged] == [h["id"] for h in held]
+    assert {r["held_by"] for r in flagged} == {held[0]["received_by"]}
+    # both signatures, or nothing is written
+    before = MailHandover.select().count()
+    with pytest.raises(ValidationError) as refused_handover:
+        mail.hand_over(clerk, "夜班 张敏", _sig("前台"), None)
+    assert "to_signature" in refused_handover.value.errors
+    assert MailHandover.select().count() == before
+    done = mail.hand_over(clerk, "夜班 张敏", _sig("前台"), _sig("张敏"), "两件待领")
+    assert done.item_numbers == tuple(h["number"] for h in held)
+    lines = {(line.item_id, line.status) for line in MailHandoverLine.select()}
+    assert lines == {(held[0]["id"], "received"), (held[1]["id"], notified["status"])}
+    assert refused["id"] not in {i for i, _ in lines} and gone["id"] not in {i for i, _ in lines}
+    assert mail.held_without_handover(clerk) == []
+    assert MailItem.get_by_id(held[0]["id"]).held_by == "夜班 张敏"
+    assert [e["kind"] for e in kit.history(clerk, "mail", held[0]["id"])][-1] == "handed_over"
+    # the handover sheet: its barcode, both signatures, exactly those items
+    pdf = slips.print_slip(clerk, "mail_handovers", "handover_sheet", done.handover_id)
+    text = flat(all_text(pdf))
+    assert done.number in code128s(pdf) and image_count(pdf) == 2
+    assert all(h["number"] in text for h in held) and gone["number"] not in text
+
+
+# ---------------------------------------------------------------------------------------------
 # CLI
 
 
@@ -458,3 +513,4 @@ def test_demo_has_mail_in_every_state(db: DatabaseInfo) -> None:
     assert MailPickup.select().where(MailPickup.relation == "authorised").count() == 1
     assert next(g for g in today.today(SYSTEM) if g.register == "mail").count >= 1
     assert len(mail.return_list(SYSTEM)) == 1
+    assert summary["mail_handovers"] == MailHandover.select().count() == 1

@@ -3,6 +3,6 @@
 the tracking-number scan)."""
 
 from app.registers.mail import services as _services  # noqa: F401 - adds the scan resolver
-from app.registers.mail.register import MAIL, MAIL_PICKUPS
+from app.registers.mail.register import MAIL, MAIL_HANDOVERS, MAIL_PICKUPS
 
-__all__ = ["MAIL", "MAIL_PICKUPS"]
+__all__ = ["MAIL", "MAIL_HANDOVERS", "MAIL_PICKUPS"]

@@ -24,7 +24,7 @@ from app.kit import (
 )
 from app.kit.due import WorkingDays
 from app.kit.slips import Barcode, Header, Label, Note, Rows, Signatures, Slip, Table
-from app.models import MailItem, MailPickup
+from app.models import MailHandover, MailItem, MailPickup
 from app.registers.mail import rules
 from app.rules.roles import Perm
 
@@ -227,6 +227,8 @@ MAIL = declare(
             ),
             Field("received_at", "Received", "收件时间", kind="datetime"),
             Field("received_by", "Received by", "收件人员", max_length=64),
+            Field("held_by", "Held by", "保管人", max_length=64),
+            Field("held_since", "Held since", "保管起始", kind="datetime"),
             Field("due_at", "Waiting too long from", "逾期未领时间", kind="datetime"),
             Field("notified_at", "Notified", "通知时间", kind="datetime"),
             Field("notified_by", "Notified by", "通知人", max_length=64),
@@ -268,6 +270,12 @@ MAIL = declare(
                             "逾期未领",
                             lambda m, now: _held(m, now) & (m.due_at < now),
                         ),
+                        (
+                            "unhanded",
+                            "Held over a shift change without handover",
+                            "交接班未签收",
+                            rules.unhanded_condition,
+                        ),
                         ("all", "All mail", "全部邮件", None),
                     ),
                 ),
@@ -306,6 +314,8 @@ MAIL = declare(
             "envelope_ok",
             "received_at",
             "received_by",
+            "held_by",
+            "held_since",
             "due_at",
             "notify_method",
             "notified_at",
@@ -506,5 +516,66 @@ MAIL_PICKUPS = declare(
             default_sort="picked_up_at",
         ),
         export=True,
+    )
+)
+
+
+HANDOVER_SHEET = Slip(
+    "handover_sheet",
+    "Handover sheet",
+    "邮件交接班记录",
+    papers=("a4", "receipt_80"),
+    blocks=(
+        Header("邮件交接班记录"),
+        Barcode("number"),
+        Rows(("handed_at", "from_name", "to_name", "items", "note")),
+        Table(
+            "lines",
+            columns=(
+                ("no", "序号", 10),
+                ("number", "邮件编号", 32),
+                ("kind", "类别", 18),
+                ("unit", "房号", 20),
+                ("addressee", "收件人", None),
+                ("status", "状态", 20),
+            ),
+            title_zh="交接邮件明细",
+            roll_columns=("no", "number", "unit"),
+        ),
+        Signatures(
+            (
+                ("交班人签字", "from_signature", "handed_at"),
+                ("接班人签字", "to_signature", "handed_at"),
+            )
+        ),
+        Note(
+            "交接下一班时须履行签名手续；未签名交接以致日后无据可查者，由经手人负责失件全部责任。"
+        ),
+    ),
+    gather=rules.handover_data,
+)
+
+MAIL_HANDOVERS = declare(
+    Register(
+        name="mail_handovers",
+        model=MailHandover,
+        en="Mail handovers",
+        zh="邮件交接班",
+        view_perm=Perm.MAIL_VIEW,
+        prefix="JB",
+        title_field="to_name",
+        number_label=("Handover number", "交接单号"),
+        fields=(
+            Field("handed_at", "Handed over", "交接时间", kind="datetime"),
+            Field("from_name", "Handed over by", "交班人", max_length=64),
+            Field("to_name", "Taken over by", "接班人", max_length=64),
+            Field("items", "Items", "交接件数", kind="int"),
+            Field("note", "Note", "备注", kind="multiline"),
+        ),
+        list=ListSpec(
+            columns=("number", "handed_at", "from_name", "to_name", "items"),
+            default_sort="handed_at",
+        ),
+        slips=(HANDOVER_SHEET,),
     )
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import peewee
@@ -141,8 +141,41 @@ def before_intake(ctx: Context) -> dict[str, str]:
                 "app", "Note the courier company and why the parcel was refused."
             )
     values["received_at"] = ctx.now
-    values["received_by"] = who(ctx.actor)
+    values["received_by"] = values["held_by"] = who(ctx.actor)
+    values["held_since"] = ctx.now
     return errors
+
+
+# -- shift handover -----------------------------------------------------------------------------
+
+SHIFTS_SETTING = "mail_shift_changes"
+
+
+def shift_changes() -> list[time]:
+    """The desk's shift changes (office setting, e.g. "08:00,20:00")."""
+    out = []
+    for part in (office_settings.get_setting(SHIFTS_SETTING) or "").split(","):
+        try:
+            out.append(time.fromisoformat(part.strip()))
+        except ValueError:
+            continue
+    return sorted(out) or [time(8), time(20)]
+
+
+def last_shift_change(now: datetime) -> datetime:
+    """The latest shift change at or before `now`."""
+    for back in range(0, 2):
+        day = (now - timedelta(days=back)).date()
+        for at in reversed(shift_changes()):
+            moment = datetime.combine(day, at)
+            if moment <= now:
+                return moment
+    return datetime.combine(now.date() - timedelta(days=1), shift_changes()[-1])
+
+
+def unhanded_condition(model: type[MailItem], now: datetime) -> Any:
+    """SQL: held since before the last shift change with nobody signing it over (交接班未签名)."""
+    return model.status.in_(list(HELD)) & (model.held_since < last_shift_change(now))
 
 
 # -- notification -------------------------------------------------------------------------------
@@ -417,3 +450,34 @@ def return_list_data(context: Mapping[str, Any]) -> dict[str, Any]:
         for m in rows
     ]
     return {"items": items, "count": f"{len(items)} 件"}
+
+
+def handover_data(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The handover sheet: exactly the items that changed hands, as they were."""
+    from app.models import MailHandoverLine
+    from app.registers.mail.register import KINDS, STATES
+
+    kinds = {c.value: c.zh for c in KINDS}
+    states = {c.value: c.zh for c in STATES}
+    rows = (
+        MailHandoverLine.select(
+            MailHandoverLine.status, MailItem.number, MailItem.kind, MailItem.addressee, Unit.code
+        )
+        .join(MailItem)
+        .join(Unit)
+        .where(MailHandoverLine.handover == record["id"])
+        .order_by(MailItem.received_at, MailItem.id)
+        .dicts()
+    )
+    return {
+        "lines": [
+            {
+                "number": r["number"],
+                "kind": kinds.get(r["kind"], r["kind"]),
+                "unit": r["code"],
+                "addressee": r["addressee"],
+                "status": states.get(r["status"], r["status"]),
+            }
+            for r in rows
+        ]
+    }
