@@ -55,7 +55,7 @@ SPECS: dict[str, SettingSpec] = {
             "08:00,20:00",
             QT_TRANSLATE_NOOP(
                 "app",
-                "Times the desk's shifts change (comma separated): mail still held is handed "
+                "Times the desk shifts change (comma separated): mail still held is handed "
                 "over with both signatures.",
             ),
         ),

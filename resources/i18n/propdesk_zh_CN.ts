@@ -611,6 +611,10 @@
         <source>Mail pickups</source>
         <translation>邮件领取记录</translation>
     </message>
+    <message>
+        <source>Mail handovers</source>
+        <translation>邮件交接班</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1804,6 +1808,37 @@
     <message>
         <source>Intake (收件登记)</source>
         <translation>收件登记</translation>
+    </message>
+    <message>
+        <source>Shift handover (交接班)</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Handed over to the next shift</source>
+        <translation>已交接下一班</translation>
+    </message>
+</context>
+<context>
+    <name>MailHandover</name>
+    <message>
+        <source>Shift handover of the mail</source>
+        <translation>邮件交接班</translation>
+    </message>
+    <message>
+        <source>Hand over (Enter)</source>
+        <translation>交接（Enter）</translation>
+    </message>
+    <message>
+        <source>Every item still held at the desk is handed to the next shift; both sign. Without the signatures the loss of an item is on whoever held it.</source>
+        <translation>前台尚存的全部邮件移交下一班，交接双方签名。未履行签名手续者，由经手人负责失件全部责任。</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>交班人签字</translation>
+    </message>
+    <message>
+        <source>Taken over by</source>
+        <translation>接班人签字</translation>
     </message>
 </context>
 <context>
@@ -3281,6 +3316,10 @@
         <translation>邮件在前台存放超过此工作日数即列入今日待办。</translation>
     </message>
     <message>
+        <source>Times the desk shifts change (comma separated): mail still held is handed over with both signatures.</source>
+        <translation>前台交接班时间（以逗号分隔）：尚存邮件须双方签名交接。</translation>
+    </message>
+    <message>
         <source>Working hours start (logins before need a reason).</source>
         <translation>上班时间（此前登录须填写事由）。</translation>
     </message>
@@ -3623,6 +3662,22 @@
     <message>
         <source>Scan the items to hand out.</source>
         <translation>请扫描要发放的邮件。</translation>
+    </message>
+    <message>
+        <source>Who takes the mail over?</source>
+        <translation>请填写接班人。</translation>
+    </message>
+    <message>
+        <source>The next shift is someone else.</source>
+        <translation>接班人须为他人。</translation>
+    </message>
+    <message>
+        <source>The clerk handing over signs.</source>
+        <translation>交班人须签名。</translation>
+    </message>
+    <message>
+        <source>The clerk taking over signs.</source>
+        <translation>接班人须签名。</translation>
     </message>
 </context>
 </TS>

@@ -119,3 +119,40 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     # a second pickup of the same item: the button says why not
     assert not dock.transition_buttons["pick_up"].isEnabled()
     assert kit.record(admin, "mail", items[0].id)["pickup"] == only.id
+
+
+def _draw(qtbot, pad) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    points = [(20, 60), (80, 20), (140, 70), (200, 30)]
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[0]))
+    for p in points[1:]:
+        qtbot.mouseMove(pad, QPoint(*p))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*points[-1]))
+
+
+def test_shift_handover_with_both_signatures(qtbot, db, admin, ui_settings, no_dialogs) -> None:  # noqa: ANN001
+    from app.models import MailHandover
+    from ui.docks.mail import MailHandoverDialog
+
+    reference.create_building(admin, "A", "A座")
+    unit = reference.create_unit(admin, code="A-1201", building_code="A", floor_number=12)
+    held = kit.create(admin, "mail", {"unit": unit.id, "addressee": "王芳", "kind": "parcel"})
+    window = _window(qtbot, admin, db, ui_settings)
+    dock = window.docks["dock_mail"].ensure_widget()
+    dialog = dock.hand_over()
+    assert isinstance(dialog, MailHandoverDialog)
+    dialog.inputs["to_name"].setText("夜班 张敏")
+    qtbot.keyClick(dialog.inputs["to_name"], Qt.Key.Key_Return)  # not signed yet: refused
+    qtbot.waitUntil(lambda: dialog.last_error is not None, timeout=SAVE_TIMEOUT)
+    assert dialog.isVisible() and dialog.form.errors.message("from_signature")
+    assert MailHandover.select().count() == 0
+    _draw(qtbot, dialog.from_pad.pad)
+    _draw(qtbot, dialog.to_pad.pad)
+    assert dialog.to_pad.signer_name() == "夜班 张敏"
+    qtbot.keyClick(dialog.inputs["to_name"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dock.active_dialog is None, timeout=SAVE_TIMEOUT)
+    sheet = MailHandover.get()
+    assert sheet.items == 1 and sheet.from_signature_id and sheet.to_signature_id
+    text = _pdf_text(dock.last_preview.pdf_bytes())
+    assert sheet.number in text and held["number"] in text

@@ -12,6 +12,7 @@ the receipt.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, Signal
@@ -26,10 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.kit import slips
-from app.kit.declare import Register, Transition
+from app.kit import registry, slips
+from app.kit.declare import Field, Register, Transition
 from app.registers.mail import services as mail
-from app.registers.mail.register import ITEM_LABEL, MAIL, MAIL_PICKUPS, NOTICE, RECEIPT
+from app.registers.mail.register import (
+    HANDOVER_SHEET,
+    ITEM_LABEL,
+    MAIL,
+    MAIL_HANDOVERS,
+    MAIL_PICKUPS,
+    NOTICE,
+    RECEIPT,
+)
 from app.rules.roles import Perm
 from app.services import scan
 from app.services.signatures import SignatureInput
@@ -40,7 +49,9 @@ from ui.kit import labels
 from ui.kit.register_dock import TRANSITION_ICONS, RegisterDock
 from ui.kit.transition_dialog import KitFormDialog, TransitionDialog, register_form
 from ui.tasks import run_in_background
+from ui.widgets.list_detail import not_your_role, panel_button
 from ui.widgets.pdf_preview import page_layout_for, page_size_mm, print_pdf
+from ui.widgets.signature_pad import SignatureField
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +326,60 @@ class MailPickupDialog(TransitionDialog):
 register_form("mail_pickup", MailPickupDialog)
 
 
+def _handover_fields() -> tuple[Field, ...]:
+    """The handover register's own fields (labels declared once), the next clerk required."""
+    reg = registry.get(MAIL_HANDOVERS.name)
+    return (replace(reg.field("to_name"), required=True), reg.field("note"))
+
+
+class MailHandoverDialog(KitFormDialog):
+    """交接班: the mail still held goes to the next shift; both clerks sign on the pads."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        handovers = registry.get(MAIL_HANDOVERS.name)
+        super().__init__(
+            ctx,
+            handovers,
+            _handover_fields(),
+            title=QCoreApplication.translate("MailHandover", "Shift handover of the mail"),
+            ok_text=QCoreApplication.translate("MailHandover", "Hand over (Enter)"),
+            intro=QCoreApplication.translate(
+                "MailHandover",
+                "Every item still held at the desk is handed to the next shift; both sign. "
+                "Without the signatures the loss of an item is on whoever held it.",
+            ),
+            parent=parent,
+        )
+        self.setObjectName("mail_handover")
+        self.from_pad = SignatureField(self, signer_name=ctx.actor.display_name or "")
+        self.to_pad = SignatureField(self)
+        self.form.add_field(
+            "from_signature",
+            QCoreApplication.translate("MailHandover", "Handed over by"),
+            self.from_pad,
+        )
+        self.form.add_field(
+            "to_signature",
+            QCoreApplication.translate("MailHandover", "Taken over by"),
+            self.to_pad,
+        )
+        self.inputs["to_name"].textChanged.connect(self.to_pad.set_signer_name)
+
+    def call_service(self, values: dict[str, Any], signature: SignatureInput | None) -> Any:
+        result = mail.hand_over(
+            self.ctx.actor,
+            values.get("to_name") or "",
+            self.from_pad.signature(),
+            self.to_pad.signature(),
+            values.get("note") or "",
+        )
+        return {"id": result.handover_id, "number": result.number, "items": result.item_numbers}
+
+    def after_save(self, result: Any) -> None:
+        for name in (MAIL.name, MAIL_HANDOVERS.name):
+            self.ctx.bus.register_changed.emit(name)
+
+
 class MailDock(RegisterDock):
     """Mail held at the desk (held / return list / waiting too long / all), the item's card,
     Hand out / Notify / Delivery try failed / Return to the post office, New (the batch intake),
@@ -327,6 +392,37 @@ class MailDock(RegisterDock):
     def make_create_dialog(self) -> KitFormDialog:
         return MailIntakeDialog(self.ctx, self.reg, self)
 
+    def make_extra_panel(self) -> QWidget | None:
+        self.handover_button = panel_button(
+            self, "handover", self.tr("Shift handover (交接班)"), "mail_handover"
+        )
+        self.handover_button.clicked.connect(self.hand_over)
+        if not self.ctx.actor.can(Perm.MAIL_HANDLE):
+            self.handover_button.setEnabled(False)
+            self.handover_button.setToolTip(not_your_role())
+        return self.handover_button
+
+    def hand_over(self) -> MailHandoverDialog | None:
+        if not self.handover_button.isEnabled():
+            return None
+        dialog = MailHandoverDialog(self.ctx, self)
+        self.open_dialog(dialog, self._handed_over)
+        return dialog
+
+    def _handed_over(self, result: dict[str, Any] | None) -> None:
+        if result:
+            self.print_slip(
+                HANDOVER_SHEET.name,
+                int(result["id"]),
+                MAIL_HANDOVERS.name,
+                str(result.get("number") or ""),
+            )
+
+    def event_label(self, kind: str) -> str:
+        if kind == "handed_over":
+            return self.tr("Handed over to the next shift")
+        return super().event_label(kind)
+
     def after_transition(self, t: Transition, result: dict[str, Any] | None) -> None:
         super().after_transition(t, result)
         record = self.record or {}
@@ -334,6 +430,13 @@ class MailDock(RegisterDock):
             self.print_slip(NOTICE.name)
         elif t.name == "pick_up":
             self.print_slip(RECEIPT.name)
+
+
+class MailHandoversDock(RegisterDock):
+    """Every shift handover: who handed which items to whom, both signatures."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, MAIL_HANDOVERS.name, parent)
 
 
 class MailPickupsDock(RegisterDock):
@@ -366,7 +469,25 @@ for spec in (
         permission=Perm.MAIL_VIEW,
         order=13,
     ),
+    DockSpec(
+        object_name="dock_mail_handovers",
+        title=QT_TRANSLATE_NOOP("Docks", "Mail handovers"),
+        icon="handover",
+        registers=(MAIL_HANDOVERS.name,),
+        factory=MailHandoversDock,
+        area="right",
+        tags=("mail",),
+        permission=Perm.MAIL_VIEW,
+        order=14,
+    ),
 ):
     add_dock(spec)
 
-__all__ = ["MailDock", "MailIntakeDialog", "MailPickupDialog", "MailPickupsDock"]
+__all__ = [
+    "MailDock",
+    "MailHandoverDialog",
+    "MailHandoversDock",
+    "MailIntakeDialog",
+    "MailPickupDialog",
+    "MailPickupsDock",
+]
