@@ -257,6 +257,8 @@ KIT_PRINTS: dict[str, tuple[str, str, str]] = {
     "mail-label": ("mail", "label", "many"),
     "mail-receipt": ("mail", "receipt", "one"),
     "mail-returns": ("mail", "return_list", "none"),
+    "mail-summary": ("mail", "daily_summary", "none"),
+    "mail-holiday": ("mail", "holiday_list", "none"),
 }
 
 

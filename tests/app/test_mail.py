@@ -421,6 +421,67 @@ def test_a_handover_lists_exactly_the_held_items_with_both_signatures(
 
 
 # ---------------------------------------------------------------------------------------------
+# The day's summary and the holiday safe-keeping list
+
+
+def test_daily_summary_counts_the_day_prints_and_exports(
+    clerk: Actor, office: dict[str, int], tmp_path: Path, make_actor: Callable[[str], Actor]
+) -> None:
+    import openpyxl
+
+    yesterday = datetime.now() - timedelta(days=1)
+    old = kit.create(
+        clerk,
+        "mail",
+        {"unit": office["A-101"], "addressee": "王芳", "kind": "parcel"},
+        now=yesterday,
+    )
+    items = [intake(clerk, office["A-101"]) for _ in range(3)]
+    intake(clerk, office["A-101"], kind="courier", notes="快递拒收")
+    kit.transition(clerk, "mail", "notify", items[0]["id"], None, {"notify_method": "slip"})
+    hand_out(clerk, items[1])
+    hand_out(clerk, old)
+    counts = mail.daily_summary(clerk)["counts"]
+    assert {k: counts[k] for k in ("received", "refused", "notified", "picked_up", "held")} == {
+        "received": 3,
+        "refused": 1,
+        "notified": 1,
+        "picked_up": 2,
+        "held": 2,
+    }
+    pdf = slips.print_list(clerk, "mail", "daily_summary")
+    text = flat(all_text(pdf))
+    assert "每日邮件汇总表" in text and items[0]["number"] in text and old["number"] not in text
+    supervisor = make_actor("supervisor")  # exporting needs EXPORT
+    with pytest.raises(PermissionDenied):
+        mail.export_daily_summary(clerk, tmp_path / "x.xlsx")
+    out = mail.export_daily_summary(supervisor, tmp_path / "summary.xlsx")
+    book = openpyxl.load_workbook(out)
+    figures = dict(book["汇总"].iter_rows(values_only=True))
+    assert figures["收件"] == 3 and figures["已领取"] == 2 and figures["在台未领"] == 2
+    held = list(book["在台未领邮件"].iter_rows(values_only=True))
+    assert [r[0] for r in held[1:]] == [items[0]["number"], items[2]["number"]]
+
+
+def test_mail_received_before_a_holiday_is_listed_for_safe_keeping(
+    clerk: Actor, office: dict[str, int]
+) -> None:
+    from app.registers.mail import rules
+
+    before_national_day = datetime(2026, 9, 30, 16, 0)  # 1–7 October off
+    assert rules.next_holiday(before_national_day.date())[0].isoformat() == "2026-10-01"
+    item = kit.create(
+        clerk,
+        "mail",
+        {"unit": office["A-101"], "addressee": "王芳", "kind": "parcel"},
+        now=before_national_day - timedelta(hours=6),
+    )
+    pdf = slips.print_list(clerk, "mail", "holiday_list", now=before_national_day)
+    text = flat(all_text(pdf))
+    assert "节假日邮件保管清单" in text and item["number"] in text and "2026-10-01" in text
+
+
+# ---------------------------------------------------------------------------------------------
 # CLI
 
 

@@ -173,6 +173,48 @@ RETURN_LIST = Slip(
     gather=rules.return_list_data,
 )
 
+HELD_COLUMNS = (
+    ("no", "序号", 9),
+    ("number", "邮件编号", 30),
+    ("kind", "类别", 16),
+    ("unit", "房号", 18),
+    ("addressee", "收件人", None),
+    ("status", "状态", 18),
+    ("received_at", "收件时间", 30),
+    ("held_by", "保管人", 20),
+)
+DAILY_SUMMARY = Slip(
+    "daily_summary",
+    "Daily summary",
+    "每日邮件汇总表",
+    papers=("a4",),
+    per_record=False,
+    blocks=(
+        Header("每日邮件汇总表"),
+        Rows((("day", "日期"), *rules.SUMMARY_LABELS)),
+        Table("items", columns=HELD_COLUMNS, title_zh="在台未领邮件", size=9),
+        Signatures((("当班客服签字", ""), ("客服主任签字", ""))),
+    ),
+    gather=rules.summary_data,
+)
+HOLIDAY_LIST = Slip(
+    "holiday_list",
+    "Holiday safe-keeping list",
+    "节假日邮件保管清单",
+    papers=("a4",),
+    per_record=False,
+    blocks=(
+        Header("节假日邮件保管清单"),
+        Rows((("period", "节假日"), ("count", "保管邮件"), ("printed_at", "清点时间"))),
+        Table("items", columns=HELD_COLUMNS, title_zh="节前在台邮件", size=9),
+        Signatures((("清点人签字", ""), ("保管人签字", ""))),
+        Note(
+            "节假日应对邮件、报刊进行妥善处理、保管：节前清点在台邮件，锁柜保管，节后按清单核对。"
+        ),
+    ),
+    gather=rules.holiday_data,
+)
+
 
 MAIL = declare(
     Register(
@@ -330,7 +372,7 @@ MAIL = declare(
             "notes",
             "status",
         ),
-        slips=(ITEM_LABEL, NOTICE, RECEIPT, RETURN_LIST),
+        slips=(ITEM_LABEL, NOTICE, RECEIPT, RETURN_LIST, DAILY_SUMMARY, HOLIDAY_LIST),
         transitions=(
             Transition(
                 "pick_up",

@@ -481,3 +481,116 @@ def handover_data(record: Mapping[str, Any]) -> dict[str, Any]:
             for r in rows
         ]
     }
+
+
+# -- the day's summary and the holiday safe-keeping list -----------------------------------------
+
+
+def held_rows(now: datetime) -> list[dict[str, Any]]:
+    from app.registers.mail.register import KINDS, STATES
+
+    kinds = {c.value: c.zh for c in KINDS}
+    states = {c.value: c.zh for c in STATES}
+    rows = (
+        MailItem.select(
+            MailItem.number,
+            MailItem.kind,
+            MailItem.addressee,
+            MailItem.status,
+            MailItem.received_at,
+            MailItem.held_by,
+            Unit.code,
+        )
+        .join(Unit)
+        .where(
+            MailItem.status.in_(list(HELD))
+            & MailItem.voided_at.is_null()
+            & (MailItem.received_at <= now)
+        )
+        .order_by(MailItem.received_at, MailItem.id)
+        .dicts()
+    )
+    return [
+        {
+            "number": r["number"],
+            "kind": kinds.get(r["kind"], r["kind"]),
+            "unit": r["code"],
+            "addressee": r["addressee"],
+            "status": states.get(r["status"], r["status"]),
+            "received_at": r["received_at"],
+            "held_by": r["held_by"],
+        }
+        for r in rows
+    ]
+
+
+def summary_counts(day: date, now: datetime) -> dict[str, int]:
+    """The day's figures (每日邮件清点): received, notified, picked up, returned, refused that
+    day; still held, waiting too long and held without a handover now."""
+    start = datetime.combine(day, time.min)
+    end = start + timedelta(days=1)
+    live = MailItem.voided_at.is_null()
+
+    def on_day(field: Any, *extra: Any) -> int:
+        query = MailItem.select().where(live & (field >= start) & (field < end))
+        for cond in extra:
+            query = query.where(cond)
+        return query.count()
+
+    held = MailItem.select().where(live & MailItem.status.in_(list(HELD)))
+    return {
+        "received": on_day(MailItem.received_at, MailItem.kind != "courier"),
+        "refused": on_day(MailItem.received_at, MailItem.kind == "courier"),
+        "notified": on_day(MailItem.notified_at),
+        "picked_up": on_day(MailItem.picked_up_at),
+        "returned": on_day(MailItem.returned_at),
+        "held": held.count(),
+        "late": held.where(MailItem.due_at < now).count(),
+        "unhanded": held.where(unhanded_condition(MailItem, now)).count(),
+    }
+
+
+SUMMARY_LABELS = (
+    ("received", "收件"),
+    ("notified", "已通知"),
+    ("picked_up", "已领取"),
+    ("returned", "退回邮局"),
+    ("refused", "拒收快递"),
+    ("held", "在台未领"),
+    ("late", "逾期未领"),
+    ("unhanded", "交接班未签收"),
+)
+
+
+def summary_data(context: Mapping[str, Any]) -> dict[str, Any]:
+    """每日邮件汇总: the day's counts and the items still held at the desk."""
+    now = context.get("printed_at") or datetime.now()
+    counts = summary_counts(now.date(), now)
+    data: dict[str, Any] = {key: f"{counts[key]} 件" for key, _ in SUMMARY_LABELS}
+    data.update(day=now.date(), items=held_rows(now))
+    return data
+
+
+def next_holiday(day: date) -> tuple[date, date] | None:
+    """The run of days off that starts after `day` (tomorrow or later, within two weeks)."""
+    from app.services import calendar
+
+    start = day + timedelta(days=1)
+    for _ in range(14):
+        if not calendar.is_workday(start):
+            end = start
+            while not calendar.is_workday(end + timedelta(days=1)):
+                end += timedelta(days=1)
+            return start, end
+        start += timedelta(days=1)
+    return None
+
+
+def holiday_data(context: Mapping[str, Any]) -> dict[str, Any]:
+    """节假日妥善保管: every item received and still held before the next days off, to be
+    locked away for safe keeping until the desk opens again."""
+    now = context.get("printed_at") or datetime.now()
+    span = next_holiday(now.date())
+    items = held_rows(now)
+    period = f"{span[0].isoformat()} 至 {span[1].isoformat()}" if span else "两周内无节假日"
+    return {"period": period, "items": items, "count": f"{len(items)} 件"}

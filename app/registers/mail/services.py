@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from app.errors import ValidationError
@@ -200,6 +201,35 @@ def held_without_handover(actor: Actor, now: datetime | None = None) -> list[dic
         .order_by(MailItem.held_since, MailItem.id)
     )
     return list(rows.dicts())
+
+
+@read_service(Perm.MAIL_VIEW)
+def daily_summary(actor: Actor, now: datetime | None = None) -> dict[str, Any]:
+    """The day's figures and the items still held (the A4 print is the `daily_summary` slip)."""
+    now = now or datetime.now()
+    return {"counts": rules.summary_counts(now.date(), now), "held": rules.held_rows(now)}
+
+
+@read_service(Perm.EXPORT)
+def export_daily_summary(actor: Actor, path: Path, now: datetime | None = None) -> Path:
+    """The day's summary as an Excel workbook: the figures, then the items still held."""
+    import openpyxl
+
+    now = now or datetime.now()
+    counts = rules.summary_counts(now.date(), now)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "汇总"
+    sheet.append(["日期", now.date().isoformat()])
+    for key, label in rules.SUMMARY_LABELS:
+        sheet.append([label, counts[key]])
+    held = book.create_sheet("在台未领邮件")
+    columns = ("number", "kind", "unit", "addressee", "status", "received_at", "held_by")
+    held.append(["邮件编号", "类别", "房号", "收件人", "状态", "收件时间", "保管人"])
+    for row in rules.held_rows(now):
+        held.append([row[c] for c in columns])
+    book.save(path)
+    return path
 
 
 def _by_tracking_number(actor: Actor, text: str) -> scan.ScanHit | None:
