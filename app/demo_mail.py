@@ -158,4 +158,66 @@ def create_mail_demo(actor: Actor, rng: random.Random, now: datetime) -> dict[st
         now=_at(day[12], 9, 30),
     )
     made += 1 + 2 + 1 + 1 + 3
-    return {"mail": made, "mail_handovers": 1}
+    return {"mail": made, "mail_handovers": 1, **_periodicals(actor, people, day)}
+
+
+TITLES = (("人民日报", 1), ("经济日报", 1), ("读者", 2))
+
+
+def _periodicals(actor: Actor, people: list[tuple[int, Party]], day: list[datetime]) -> dict:
+    """Subscriptions of six units; yesterday's count distributed; today one title short (being
+    chased with the post office) and one not come at all (late)."""
+    subscriptions = 0
+    for i, (unit, _party) in enumerate(people[:6]):
+        for title, copies in TITLES[: 1 + i % 3]:
+            kit.create(
+                actor,
+                "periodical_subscriptions",
+                {"unit": unit, "title": title, "copies": copies},
+                now=day[0],
+            )
+            subscriptions += 1
+    expected = {}
+    for i in range(6):
+        for title, copies in TITLES[: 1 + i % 3]:
+            expected[title] = expected.get(title, 0) + copies
+    receipts = 0
+    for title, _ in TITLES:
+        done = kit.create(
+            actor,
+            "periodical_receipts",
+            {"title": title, "received": expected[title]},
+            now=_at(day[11], 8, 30),
+        )
+        kit.transition(
+            actor,
+            "periodical_receipts",
+            "distribute",
+            done["id"],
+            None,
+            {},
+            now=_at(day[11], 10),
+        )
+        receipts += 1
+    counted = {"人民日报": expected["人民日报"], "经济日报": expected["经济日报"] - 1, "读者": 0}
+    for title, received in counted.items():
+        kit.create(
+            actor,
+            "periodical_receipts",
+            {"title": title, "received": received},
+            now=_at(day[12], 8, 30),
+        )
+        receipts += 1
+    from app.models import PeriodicalShortage
+
+    short = PeriodicalShortage.get(PeriodicalShortage.kind == "short")
+    kit.transition(
+        actor,
+        "periodical_shortages",
+        "chase",
+        short.id,
+        None,
+        {"note": "已电话邮局投递组，答应下午补送"},
+        now=_at(day[12], 9, 15),
+    )
+    return {"periodical_subscriptions": subscriptions, "periodical_receipts": receipts}

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # (version, description, apply). Version 1 is the initial schema made by create_schema().
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (2, "register kit: record trail, holidays, archives", m0002_register_kit.apply),
-    (3, "mail: items, pickups, shift handovers", m0003_mail.apply),
+    (3, "mail: items, pickups, shift handovers, periodicals", m0003_mail.apply),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

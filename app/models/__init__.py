@@ -29,7 +29,15 @@ from app.models.keys import (
     KeyStocktakeScan,
 )
 from app.models.kit_import import ImportMapping
-from app.models.mail import MailHandover, MailHandoverLine, MailItem, MailPickup
+from app.models.mail import (
+    MailHandover,
+    MailHandoverLine,
+    MailItem,
+    MailPickup,
+    PeriodicalReceipt,
+    PeriodicalShortage,
+    PeriodicalSubscription,
+)
 from app.models.presence import Workstation
 from app.models.reference import Building, Department, Floor, Party, Staff, Unit, UnitParty
 
@@ -69,6 +77,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     MailItem,
     MailHandover,
     MailHandoverLine,
+    PeriodicalSubscription,  # 报刊收发 (registers/mail/periodicals.py)
+    PeriodicalReceipt,
+    PeriodicalShortage,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "BaseModel", "TrackedModel"]

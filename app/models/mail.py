@@ -101,3 +101,55 @@ class MailHandoverLine(BaseModel):
 
     class Meta:
         indexes = ((("handover", "item"), True),)
+
+
+class PeriodicalSubscription(TrackedModel, VoidableMixin):
+    """A unit's subscription to a newspaper or periodical, delivered through the desk."""
+
+    unit = peewee.ForeignKeyField(Unit, backref="subscriptions", on_delete="RESTRICT")
+    title = peewee.CharField(max_length=128, index=True)
+    copies = peewee.IntegerField(default=1)
+    since = peewee.DateField(null=True)
+    until = peewee.DateField(null=True)
+    status = peewee.CharField(max_length=16, default="active", index=True)
+
+    class Meta:
+        search_fields = ("title",)
+
+
+class PeriodicalReceipt(TrackedModel, VoidableMixin):
+    """报刊收发登记表, one line per title and day: counted against the subscriptions, then
+    distributed to the units (signed off)."""
+
+    number = peewee.CharField(max_length=20, unique=True)  # BK-2026-00001
+    day = peewee.DateField(index=True)
+    title = peewee.CharField(max_length=128, index=True)
+    expected = peewee.IntegerField(default=0)
+    received = peewee.IntegerField(default=0)
+    status = peewee.CharField(max_length=16, default="received", index=True)
+    received_by = peewee.CharField(max_length=64, default="")
+    distributed_at = peewee.DateTimeField(null=True)
+    distributed_by = peewee.CharField(max_length=64, default="")
+    signature = peewee.ForeignKeyField(Signature, null=True, on_delete="SET NULL", backref="+")
+    notes = peewee.TextField(default="")
+
+    class Meta:
+        search_fields = ("number", "title")
+
+
+class PeriodicalShortage(TrackedModel, VoidableMixin):
+    """Copies short or an issue late: chased with the post office until closed, reported to
+    the department head when chasing fails (邮件分拣管理制度 5)."""
+
+    number = peewee.CharField(max_length=20, unique=True)  # QK-2026-00001
+    receipt = peewee.ForeignKeyField(PeriodicalReceipt, backref="shortages", on_delete="RESTRICT")
+    title = peewee.CharField(max_length=128, index=True)
+    kind = peewee.CharField(max_length=16)  # short / late
+    missing = peewee.IntegerField(default=0)
+    status = peewee.CharField(max_length=16, default="open", index=True)
+    chased = peewee.IntegerField(default=0)
+    last_chased_at = peewee.DateTimeField(null=True)
+    reported_to = peewee.CharField(max_length=64, default="")
+    closed_at = peewee.DateTimeField(null=True)
+    closed_by = peewee.CharField(max_length=64, default="")
+    resolution = peewee.TextField(default="")

@@ -615,6 +615,18 @@
         <source>Mail handovers</source>
         <translation>邮件交接班</translation>
     </message>
+    <message>
+        <source>Periodicals received</source>
+        <translation>报刊收发登记</translation>
+    </message>
+    <message>
+        <source>Periodicals short or late</source>
+        <translation>报刊缺期</translation>
+    </message>
+    <message>
+        <source>Periodical subscriptions</source>
+        <translation>报刊订阅</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -3678,6 +3690,10 @@
     <message>
         <source>The clerk taking over signs.</source>
         <translation>接班人须签名。</translation>
+    </message>
+    <message>
+        <source>This title is already counted today.</source>
+        <translation>此报刊今天已清点登记。</translation>
     </message>
 </context>
 </TS>

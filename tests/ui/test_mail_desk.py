@@ -156,3 +156,20 @@ def test_shift_handover_with_both_signatures(qtbot, db, admin, ui_settings, no_d
     assert sheet.items == 1 and sheet.from_signature_id and sheet.to_signature_id
     text = _pdf_text(dock.last_preview.pdf_bytes())
     assert sheet.number in text and held["number"] in text
+
+
+def test_every_mail_register_has_its_dock(qtbot, db, admin, ui_settings) -> None:  # noqa: ANN001
+    from ui.kit.register_dock import RegisterDock
+
+    window = _window(qtbot, admin, db, ui_settings)
+    for register in (
+        "mail",
+        "mail_pickups",
+        "mail_handovers",
+        "periodical_receipts",
+        "periodical_shortages",
+        "periodical_subscriptions",
+    ):
+        dock = window.dock_for_register(register)
+        assert dock is not None, register
+        assert isinstance(dock.ensure_widget(), RegisterDock)

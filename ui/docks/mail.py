@@ -480,6 +480,39 @@ for spec in (
         permission=Perm.MAIL_VIEW,
         order=14,
     ),
+    *(
+        DockSpec(
+            object_name=f"dock_{name}",
+            title=title,
+            icon=icon_name,
+            registers=(name,),
+            factory=lambda ctx, name=name: RegisterDock(ctx, name),
+            area="right",
+            tags=("mail",),
+            permission=Perm.MAIL_VIEW,
+            order=order,
+        )
+        for name, title, icon_name, order in (
+            (
+                "periodical_receipts",
+                QT_TRANSLATE_NOOP("Docks", "Periodicals received"),
+                "notice",
+                18,
+            ),
+            (
+                "periodical_shortages",
+                QT_TRANSLATE_NOOP("Docks", "Periodicals short or late"),
+                "warning",
+                19,
+            ),
+            (
+                "periodical_subscriptions",
+                QT_TRANSLATE_NOOP("Docks", "Periodical subscriptions"),
+                "notice",
+                20,
+            ),
+        )
+    ),
 ):
     add_dock(spec)
 
