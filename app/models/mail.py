@@ -74,6 +74,8 @@ class MailItem(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "tracking_no", "addressee", "sender")
+        # The pickup form's "also waiting for this unit": a unit's past items are never read.
+        indexes = ((("unit", "status"), False),)
 
 
 class MailHandover(TrackedModel, VoidableMixin):
