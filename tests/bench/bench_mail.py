@@ -82,7 +82,8 @@ def build(path: Path, items: int) -> None:
             f"datetime('{base:%Y-%m-%d %H:%M}', '+' || (i * 90 / 60 + 4320) || ' minutes'), "
             "'', 'slip', '', 0, '', '', '', '', '' FROM c"
         )
-    con.execute("INSERT INTO mail_item_fts(mail_item_fts) VALUES ('rebuild')")
+    with con:  # committed before closing: with journal_mode=OFF a rollback would corrupt
+        con.execute("INSERT INTO mail_item_fts(mail_item_fts) VALUES ('rebuild')")
     con.execute("ANALYZE")
     con.close()
 

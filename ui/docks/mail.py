@@ -302,12 +302,14 @@ class MailPickupDialog(TransitionDialog):
         return out
 
     def values(self) -> dict[str, Any]:
+        """Read on the GUI thread (the save runs in a worker): the inputs and the ticked items."""
         values = super().values()
         values.pop("pickup", None)
+        values["_items"] = self.chosen()
         return values
 
     def call_service(self, values: dict[str, Any], signature: SignatureInput | None) -> Any:
-        chosen = self.chosen()
+        chosen = values.pop("_items")
         result = mail.pick_up(
             self.ctx.actor,
             [i for i, _ in chosen],
@@ -365,12 +367,19 @@ class MailHandoverDialog(KitFormDialog):
         )
         self.inputs["to_name"].textChanged.connect(self.to_pad.set_signer_name)
 
+    def values(self) -> dict[str, Any]:
+        """Read on the GUI thread (the save runs in a worker): the inputs and both pads."""
+        return super().values() | {
+            "_from": self.from_pad.signature(),
+            "_to": self.to_pad.signature(),
+        }
+
     def call_service(self, values: dict[str, Any], signature: SignatureInput | None) -> Any:
         result = mail.hand_over(
             self.ctx.actor,
             values.get("to_name") or "",
-            self.from_pad.signature(),
-            self.to_pad.signature(),
+            values.get("_from"),
+            values.get("_to"),
             values.get("note") or "",
         )
         return {"id": result.handover_id, "number": result.number, "items": result.item_numbers}
