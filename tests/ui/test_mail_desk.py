@@ -101,6 +101,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     qtbot.waitUntil(lambda: pickup.items.count() == 2, timeout=SAVE_TIMEOUT)
     assert [i for i, _ in pickup.chosen()] == [m.id for m in items]
     assert pickup.inputs["recipient_name"].text() == "王芳"
+    assert pickup.signature is not None and pickup.signature.signer_name() == "王芳"
     # a wrong card: refused by the field, the form keeps what was typed
     qtbot.keyClicks(pickup.inputs["id_number"], "11010119800101003X")
     qtbot.keyClick(pickup.inputs["id_number"], Qt.Key.Key_Return)

@@ -242,6 +242,8 @@ class MailPickupDialog(TransitionDialog):
             run_in_background(
                 lambda: mail.waiting_for(actor, int(unit)), self._offer, lambda _exc: None
             )
+        if self.signature is not None:  # the recipient signs: the pad's name follows
+            self.inputs["recipient_name"].textChanged.connect(self.signature.set_signer_name)
         self.inputs["recipient_name"].setText(str(record.get("addressee") or ""))
         self.inputs["id_number"].setFocus()
 
