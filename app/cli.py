@@ -253,6 +253,12 @@ KIT_PRINTS: dict[str, tuple[str, str, str]] = {
     "archive-loan": ("archive_loans", "loan_slip", "one"),
     "archive-return": ("archive_loans", "return_receipt", "one"),
     "archive-overdue": ("archive_loans", "overdue_list", "none"),
+    "mail-notice": ("mail", "notice", "many"),
+    "mail-label": ("mail", "label", "many"),
+    "mail-receipt": ("mail", "receipt", "one"),
+    "mail-returns": ("mail", "return_list", "none"),
+    "mail-summary": ("mail", "daily_summary", "none"),
+    "mail-holiday": ("mail", "holiday_list", "none"),
 }
 
 

@@ -347,6 +347,9 @@ def create_demo(actor: Actor, seed: int = 2026, units_per_floor: int = 8) -> dic
 
     now = datetime.now().replace(second=0, microsecond=0)
     summary.update(demo_archives.create_archive_demo(actor, rng, staff_ids, now))
+    from app import demo_mail
+
+    summary.update(demo_mail.create_mail_demo(actor, rng, now))
     return summary
 
 

@@ -238,6 +238,10 @@ class Transition:
     # A slip of the record the handler issued (`Context.document`, e.g. the loan a lend opened)
     # that the dock previews once the transition saved — its register by the number's prefix.
     prints: str = ""
+    # The state to go to instead of `target`, decided from the record and the cleaned inputs
+    # (a second failed delivery try puts mail on the return list): one of `targets`.
+    route: Callable[[Context], str] | None = None
+    targets: tuple[str, ...] = ()  # the other states `route` may choose
 
     def input(self, name: str) -> Field:
         return next(f for f in self.inputs if f.name == name)

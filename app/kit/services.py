@@ -296,7 +296,7 @@ def apply_transition(
         raise ValidationError(errors)
     ctx.signature_id = store_signature(actor, signature, "signature")
     changes = _columns_of(reg, cleaned)
-    changes[reg.state_field] = t.target  # an input never sets the state itself
+    changes[reg.state_field] = _target(t, ctx)  # an input never sets the state itself
     if t.stamp_at:
         changes[t.stamp_at] = now
     if t.stamp_by:
@@ -328,6 +328,16 @@ def apply_transition(
         doc = ctx.document or _doc(reg, record)
         trail.add(actor, reg.name, record.id, ctx.event or t.name, now, ctx.detail, doc)
     return ctx
+
+
+def _target(t: Transition, ctx: Context) -> str:
+    """`t.target`, or the state its `route` chooses among its declared `targets`."""
+    if t.route is None:
+        return t.target
+    state = t.route(ctx)
+    if state != t.target and state not in t.targets:
+        raise ValueError(f"{t.name} routed to {state}, not one of its declared targets")
+    return state
 
 
 def allowed_transitions(

@@ -22,13 +22,14 @@ from contextlib import AbstractContextManager, contextmanager
 import peewee
 
 from app.errors import SchemaTooNew
-from app.migrations import m0002_register_kit, search_index
+from app.migrations import m0002_register_kit, m0003_mail, search_index
 
 log = logging.getLogger(__name__)
 
 # (version, description, apply). Version 1 is the initial schema made by create_schema().
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (2, "register kit: record trail, holidays, archives", m0002_register_kit.apply),
+    (3, "mail: items, pickups, shift handovers, periodicals", m0003_mail.apply),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

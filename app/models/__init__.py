@@ -29,6 +29,15 @@ from app.models.keys import (
     KeyStocktakeScan,
 )
 from app.models.kit_import import ImportMapping
+from app.models.mail import (
+    MailHandover,
+    MailHandoverLine,
+    MailItem,
+    MailPickup,
+    PeriodicalReceipt,
+    PeriodicalShortage,
+    PeriodicalSubscription,
+)
 from app.models.presence import Workstation
 from app.models.reference import Building, Department, Floor, Party, Staff, Unit, UnitParty
 
@@ -64,6 +73,13 @@ ALL_MODELS: list[type[BaseModel]] = [
     ArchiveLoanCheck,
     ArchiveIncident,
     ImportMapping,  # saved Excel column mappings (kit/history_import.py)
+    MailPickup,  # 邮件分拣 (registers/mail)
+    MailItem,
+    MailHandover,
+    MailHandoverLine,
+    PeriodicalSubscription,  # 报刊收发 (registers/mail/periodicals.py)
+    PeriodicalReceipt,
+    PeriodicalShortage,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "BaseModel", "TrackedModel"]

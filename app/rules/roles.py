@@ -36,6 +36,9 @@ class Perm(StrEnum):
     ARCHIVES_VIEW = "look up owner archive files"
     ARCHIVES_LEND = "lend and take back archive files"
     ARCHIVES_MANAGE = "open, edit and retire archive files, close archive incidents"
+    MAIL_VIEW = "look up mail held at the desk"
+    MAIL_HANDLE = "receive, notify, hand out and return mail"
+    MAIL_MANAGE = "void mail records"
     REFERENCE_VIEW = "view units, owners and tenants"
     REFERENCE_EDIT = "edit units, owners and tenants"
     STAFF_EDIT = "edit staff"
@@ -49,6 +52,8 @@ class Perm(StrEnum):
 
 _DESK = {
     Perm.ARCHIVES_VIEW,
+    Perm.MAIL_VIEW,
+    Perm.MAIL_HANDLE,
     Perm.KEYS_VIEW,
     Perm.KEYS_LEND,
     Perm.KEYS_STOCKTAKE,
@@ -56,6 +61,7 @@ _DESK = {
 }
 _SUPERVISOR = _DESK | {
     Perm.ARCHIVES_LEND,
+    Perm.MAIL_MANAGE,
     Perm.KEYS_MANAGE,
     Perm.REFERENCE_EDIT,
     Perm.PII_VIEW,

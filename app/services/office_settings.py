@@ -44,6 +44,22 @@ SPECS: dict[str, SettingSpec] = {
             ),
         ),
         SettingSpec(
+            "mail_hold_days",
+            "3",
+            QT_TRANSLATE_NOOP(
+                "app", "Working days mail may wait at the desk before it is on the Today panel."
+            ),
+        ),
+        SettingSpec(
+            "mail_shift_changes",
+            "08:00,20:00",
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Times the desk shifts change (comma separated): mail still held is handed "
+                "over with both signatures.",
+            ),
+        ),
+        SettingSpec(
             "work_start",
             "08:00",
             QT_TRANSLATE_NOOP("app", "Working hours start (logins before need a reason)."),

@@ -492,6 +492,30 @@
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
+    <message>
+        <source>Mail</source>
+        <translation>邮件登记</translation>
+    </message>
+    <message>
+        <source>Mail pickups</source>
+        <translation>邮件领取记录</translation>
+    </message>
+    <message>
+        <source>Mail handovers</source>
+        <translation>邮件交接班</translation>
+    </message>
+    <message>
+        <source>Periodicals received</source>
+        <translation>报刊收发登记</translation>
+    </message>
+    <message>
+        <source>Periodicals short or late</source>
+        <translation>报刊缺期</translation>
+    </message>
+    <message>
+        <source>Periodical subscriptions</source>
+        <translation>报刊订阅</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -1473,6 +1497,90 @@
     <message>
         <source>Mark as &amp;reviewed</source>
         <translation>标记为已复核(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>MailDock</name>
+    <message>
+        <source>Intake (收件登记)</source>
+        <translation>收件登记</translation>
+    </message>
+    <message>
+        <source>Shift handover (交接班)</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Handed over to the next shift</source>
+        <translation>已交接下一班</translation>
+    </message>
+</context>
+<context>
+    <name>MailHandover</name>
+    <message>
+        <source>Shift handover of the mail</source>
+        <translation>邮件交接班</translation>
+    </message>
+    <message>
+        <source>Hand over (Enter)</source>
+        <translation>交接（Enter）</translation>
+    </message>
+    <message>
+        <source>Every item still held at the desk is handed to the next shift; both sign. Without the signatures the loss of an item is on whoever held it.</source>
+        <translation>前台尚存的全部邮件移交下一班，交接双方签名。未履行签名手续者，由经手人负责失件全部责任。</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>交班人签字</translation>
+    </message>
+    <message>
+        <source>Taken over by</source>
+        <translation>接班人签字</translation>
+    </message>
+</context>
+<context>
+    <name>MailIntake</name>
+    <message>
+        <source>Mail intake — {register}</source>
+        <translation>收件登记 — {register}</translation>
+    </message>
+    <message>
+        <source>Register and print label (Enter)</source>
+        <translation>登记并打印标签（Enter）</translation>
+    </message>
+    <message>
+        <source>Count the post and check the envelopes before signing for it. Scan each item, type the room and the addressee, Enter: the label prints and the next item can be scanned.</source>
+        <translation>核实邮件数量无误及邮封无破损后方可签收。逐件扫描邮件条码，输入房号和收件人，按 Enter：标签随即打印，接着扫描下一件。</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>完成（Esc）</translation>
+    </message>
+    <message>
+        <source>No printer: print the label of {number} from the list.</source>
+        <translation>没有打印机：请在列表中补打 {number} 的标签。</translation>
+    </message>
+    <message>
+        <source>This batch: {n} items</source>
+        <translation>本批已登记：{n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>MailPickup</name>
+    <message>
+        <source>Scan another item for the same person</source>
+        <translation>扫描同一领取人的其他邮件</translation>
+    </message>
+    <message>
+        <source>Items handed out</source>
+        <translation>本次领取邮件</translation>
+    </message>
+    <message>
+        <source>Add by scan</source>
+        <translation>扫描添加</translation>
+    </message>
+    <message>
+        <source>{code} is not a mail item.</source>
+        <translation>{code} 不是邮件编号。</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2996,14 @@
         <translation>其他部门借阅档案的期限（工作日）。</translation>
     </message>
     <message>
+        <source>Working days mail may wait at the desk before it is on the Today panel.</source>
+        <translation>邮件在前台存放超过此工作日数即列入今日待办。</translation>
+    </message>
+    <message>
+        <source>Times the desk shifts change (comma separated): mail still held is handed over with both signatures.</source>
+        <translation>前台交接班时间（以逗号分隔）：尚存邮件须双方签名交接。</translation>
+    </message>
+    <message>
         <source>Working hours start (logins before need a reason).</source>
         <translation>上班时间（此前登录须填写事由）。</translation>
     </message>
@@ -3162,6 +3278,90 @@
     <message>
         <source>The scanned copy is damaged.</source>
         <translation>扫描件已损坏。</translation>
+    </message>
+    <message>
+        <source>This item is already registered as {number}.</source>
+        <translation>此邮件已登记为 {number}。</translation>
+    </message>
+    <message>
+        <source>This owner or tenant is not linked to the unit.</source>
+        <translation>此业主/租户不属于该单元。</translation>
+    </message>
+    <message>
+        <source>Describe the damage to the envelope before signing for it.</source>
+        <translation>签收前请注明邮封破损情况。</translation>
+    </message>
+    <message>
+        <source>Note the courier company and why the parcel was refused.</source>
+        <translation>请注明快递公司及拒收原因。</translation>
+    </message>
+    <message>
+        <source>Say who was told on the phone.</source>
+        <translation>请填写电话通知了谁。</translation>
+    </message>
+    <message>
+        <source>The recipient signs and is registered with their Chinese name.</source>
+        <translation>领取人须登记并签署中文姓名。</translation>
+    </message>
+    <message>
+        <source>This document does not match the addressee on file: pick up as an authorised person, with the authorisation.</source>
+        <translation>此证件与登记的收件人不符：如为代领，请按受托代领办理并登记授权。</translation>
+    </message>
+    <message>
+        <source>This document matches no owner or tenant of the unit on file.</source>
+        <translation>此证件与本单元登记的业主/租户均不符。</translation>
+    </message>
+    <message>
+        <source>The document on file is in the name of {name}.</source>
+        <translation>登记的证件姓名为 {name}。</translation>
+    </message>
+    <message>
+        <source>Choose the addressee or the owner or tenant who authorised the pickup.</source>
+        <translation>请选择授权代领的收件人或本单元业主/租户。</translation>
+    </message>
+    <message>
+        <source>Only the addressee or an owner or tenant of the unit can authorise.</source>
+        <translation>只有收件人或本单元业主/租户可以授权代领。</translation>
+    </message>
+    <message>
+        <source>Record the authorisation (letter of authority, phone call with whom).</source>
+        <translation>请登记授权凭证（授权委托书，或与谁电话确认）。</translation>
+    </message>
+    <message>
+        <source>Only items for the same recipient go into one pickup.</source>
+        <translation>同一领取单只能领取同一领取人的邮件。</translation>
+    </message>
+    <message>
+        <source>That pickup was on another day.</source>
+        <translation>该领取单不是今天的。</translation>
+    </message>
+    <message>
+        <source>Only mail on the return list goes back to the post office: two failed delivery tries, or an addressee who has moved out.</source>
+        <translation>只有列入退回清单的邮件才能退回邮局：两次复派无人认收，或收件人已迁出。</translation>
+    </message>
+    <message>
+        <source>Scan the items to hand out.</source>
+        <translation>请扫描要发放的邮件。</translation>
+    </message>
+    <message>
+        <source>Who takes the mail over?</source>
+        <translation>请填写接班人。</translation>
+    </message>
+    <message>
+        <source>The next shift is someone else.</source>
+        <translation>接班人须为他人。</translation>
+    </message>
+    <message>
+        <source>The clerk handing over signs.</source>
+        <translation>交班人须签名。</translation>
+    </message>
+    <message>
+        <source>The clerk taking over signs.</source>
+        <translation>接班人须签名。</translation>
+    </message>
+    <message>
+        <source>This title is already counted today.</source>
+        <translation>此报刊今天已清点登记。</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,8 @@ tests/bench/bench_concurrency.py (not collected by pytest: no `test_` prefix).
     python tests/app/workers.py migrate '{"url": …, "sleep": 3, "ran": …, "started": …, "out": …}'
     python tests/app/workers.py archive_lend '{"url": …, "index": 0, "file_id": 1, "borrower": 3,
                                               "start_at": …}'
+    python tests/app/workers.py mail_pickup  '{"url": …, "index": 0, "item_id": 1, "inputs": {…},
+                                              "start_at": …}'
 
 Each process opens the database itself (`open_database`, as a desk does) and goes through the
 real services. `desk` appends one JSON line per ACKNOWLEDGED write (the service returned) to its
@@ -274,6 +276,35 @@ def run_archive_lend(args: dict[str, Any]) -> dict[str, Any]:
         close_database()
 
 
+def run_mail_pickup(args: dict[str, Any]) -> dict[str, Any]:
+    """Desk N hands item `item_id` to its recipient (`inputs`: the identity check) at
+    `start_at`, on the version its screen read before: the same moment as the other desk.
+    Returns the pickup number, or the refusal's kind and message."""
+    from app.errors import WrongState
+    from app.registers.mail import services as mail
+
+    actor = desk_actor(int(args["index"]))
+    open_database(args["url"], create=False)
+    try:
+        from app.kit import services as kit
+
+        mine = kit.record(actor, "mail", int(args["item_id"]))  # the clerk's screen
+        time.sleep(max(0.0, float(args["start_at"]) - time.time()))
+        try:
+            result = mail.pick_up(
+                actor, [mine["id"]], args["inputs"], versions={mine["id"]: mine["version"]}
+            )
+        except (WrongState, ConflictError, ValidationError) as exc:
+            return {"ok": False, "error": type(exc).__name__, "message": str(exc)}
+        return {
+            "ok": True,
+            "number": result.number,
+            "recipient": args["inputs"]["recipient_name"],
+        }
+    finally:
+        close_database()
+
+
 # --- the parent's side: start desks and collect what they acknowledged ---------------------
 
 OWN_KEYS = 5  # keys only this desk lends and receives
@@ -347,6 +378,7 @@ COMMANDS = {
     "edit": run_edit,
     "migrate": run_migrate,
     "archive_lend": run_archive_lend,
+    "mail_pickup": run_mail_pickup,
 }
 
 

@@ -355,6 +355,9 @@ class KitFormDialog(QDialog):
     """
 
     saved = Signal(object)  # the service's result, after the dialog accepted
+    # A batch form (scan, type, Enter, next) stays open after each save: `next_record(result)`
+    # clears it for the next one instead of closing the dialog.
+    keep_open = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Never taller or wider than the screen (a 1366×768 desk PC): the form scrolls instead."""
@@ -471,6 +474,9 @@ class KitFormDialog(QDialog):
     def field_labels(self) -> dict[str, str]:
         return self.form.field_labels()
 
+    def next_record(self, result: Any) -> None:
+        """A `keep_open` form after a save: ready for the next record (override)."""
+
     # -- saving ------------------------------------------------------------------------------
 
     def _field(self, name: str) -> Field:
@@ -525,6 +531,10 @@ class KitFormDialog(QDialog):
             self._set_busy(False)
             self.result_view = result
             self.after_save(result)
+            if self.keep_open:
+                self.saved.emit(result)
+                self.next_record(result)
+                return
             self.accept()
             self.saved.emit(result)
         except RuntimeError:  # the dialog was deleted while the save ran
