@@ -12,6 +12,7 @@ beside the catalogue for Chinese, answers them from the declarations.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import subprocess
@@ -84,7 +85,10 @@ def qm_path(lang: str = DEFAULT_LANG) -> Path | None:
     if not ts.is_file():
         prebuilt = resource_path("i18n", name)  # an installer may ship only the .qm
         return prebuilt if prebuilt.is_file() else None
-    candidates = [cache_dir() / name, ts.with_suffix(".qm")]
+    # The shared cache is keyed by the catalogue's content: two checkouts (or versions) on one
+    # PC never pick up each other's compiled strings.
+    digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]  # noqa: S324 - a cache key
+    candidates = [cache_dir() / f"{CATALOGUE}_{lang}_{digest}.qm", ts.with_suffix(".qm")]
     for qm in candidates:
         if _fresh(qm, ts):
             return qm
