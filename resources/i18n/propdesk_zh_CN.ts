@@ -1918,7 +1918,7 @@
     </message>
     <message>
         <source>Overdue since {due}</source>
-        <translation>已逾期（应还 {due}）</translation>
+        <translation>已逾期（{due} 到期）</translation>
     </message>
     <message>
         <source>Select a record first.</source>

@@ -386,6 +386,7 @@ class RegisterDock(QWidget, DialogHost):
             for label in self.card_values.values():
                 label.setText("—")
                 label.setStyleSheet("")
+                self.card.setRowVisible(label, True)
             self.problem.setVisible(False)
             self.history.setRowCount(0)
             self._update_buttons()
@@ -395,8 +396,12 @@ class RegisterDock(QWidget, DialogHost):
             heading += "  ·  " + labels.state_label(self.reg, record.get(self.reg.state_field))
         self.heading.setText(heading)
         for name, label in self.card_values.items():
-            label.setText(self.card_text(name, record))
+            text = self.card_text(name, record)
+            label.setText(text)
             label.setStyleSheet("")
+            # Steps not taken yet (returned —, picked up —) stay off the card: on a 1366×768
+            # desk the buttons under it stay in view.
+            self.card.setRowVisible(label, text not in ("", "—"))
         problems = []
         if record.get("voided_at"):
             problems.append(
