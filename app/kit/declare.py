@@ -228,6 +228,10 @@ class Transition:
     help_zh: str = ""
     # The dialog's own widget (ui side) for special forms, e.g. the archive return checklist.
     form: str = ""
+    # The register's due field after this step: recomputed from `due` at the step's moment
+    # (a dispatch: the arrival in 15 minutes), or emptied with `clear_due` (nothing due now).
+    due: DueRule | None = None
+    clear_due: bool = False
 
     def input(self, name: str) -> Field:
         return next(f for f in self.inputs if f.name == name)

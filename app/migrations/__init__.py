@@ -22,13 +22,15 @@ from contextlib import AbstractContextManager, contextmanager
 import peewee
 
 from app.errors import SchemaTooNew
-from app.migrations import m0002_register_kit, search_index
+from app.migrations import m0002_register_kit, m0004_service_desk, search_index
 
 log = logging.getLogger(__name__)
 
 # (version, description, apply). Version 1 is the initial schema made by create_schema().
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (2, "register kit: record trail, holidays, archives", m0002_register_kit.apply),
+    # m0004: another branch adds m0003 (mail); the lead renumbers this step to 4 at the merge.
+    (3, "service desk: work orders, complaints, callbacks", m0004_service_desk.apply),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -31,6 +31,7 @@ from app.models.keys import (
 from app.models.kit_import import ImportMapping
 from app.models.presence import Workstation
 from app.models.reference import Building, Department, Floor, Party, Staff, Unit, UnitParty
+from app.models.service_desk import Callback, Complaint, WorkOrder
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaMeta,
@@ -64,6 +65,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     ArchiveLoanCheck,
     ArchiveIncident,
     ImportMapping,  # saved Excel column mappings (kit/history_import.py)
+    WorkOrder,  # the service desk (registers/service_desk)
+    Complaint,
+    Callback,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "BaseModel", "TrackedModel"]
