@@ -186,8 +186,9 @@ def compute(period: Period, now: datetime | None = None) -> ServiceReport:
         )
         .count()
     )
-    r.arrivals_met = met.get(True, 0) + met.get(1, 0)
-    r.arrivals_missed = met.get(False, 0) + met.get(0, 0) + not_there
+    # SQLite hands the flag back as 1/0, PostgreSQL as True/False: equal keys either way.
+    r.arrivals_met = met.get(True, 0)
+    r.arrivals_missed = met.get(False, 0) + not_there
     r.finished = WorkOrder.select().where(_in(WorkOrder.finished_at, period) & live).count()
     r.paid = WorkOrder.select().where(created & WorkOrder.paid).count()
     open_unfinished = created & (WorkOrder.status == "unfinished")
