@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+from service_desk_fixtures import MONDAY, DeskOffice
 
 from app.errors import ValidationError
 from app.kit import services as kit
@@ -14,7 +15,8 @@ from app.kit import today
 from app.models import Callback, Complaint, WorkOrder
 from app.services import office_settings
 from app.services.listing import ListRequest
-from tests.service_desk_fixtures import MONDAY, DeskOffice, desk_office  # noqa: F401
+
+pytest_plugins = ("service_desk_fixtures",)  # desk_office
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n" + b"0" * 64
 

@@ -8,11 +8,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from pdf_helpers import all_text, flat, page_sizes
+from service_desk_fixtures import DeskOffice
 
 from app.errors import PermissionDenied, ValidationError
 from app.models import Callback
 from app.registers.service_desk import reports
-from tests.service_desk_fixtures import DeskOffice, desk_office  # noqa: F401
+
+pytest_plugins = ("service_desk_fixtures",)  # desk_office
 
 MARCH = datetime(2026, 3, 2, 9, 0)  # a Monday
 
