@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from pdf_helpers import all_text, flat, page_sizes
-from service_desk_fixtures import DeskOffice
 
 from app.errors import PermissionDenied, ValidationError
 from app.models import Callback
 from app.registers.service_desk import reports
+
+if TYPE_CHECKING:
+    from service_desk_fixtures import DeskOffice
 
 pytest_plugins = ("service_desk_fixtures",)  # desk_office
 

@@ -5,9 +5,9 @@ reopens the order; the arrival clock; the callback script; a refused paid finish
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from service_desk_fixtures import DeskOffice
 
 from app.kit import services as kit
 from app.models import Callback, WorkOrder
@@ -15,6 +15,9 @@ from ui.context import UiContext
 from ui.docks.service_desk import ArrivalClock, CallbacksDock, WorkOrdersDock
 from ui.kit.transition_dialog import RecordDialog, TransitionDialog
 from ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from service_desk_fixtures import DeskOffice
 
 pytest_plugins = ("archive_fixtures", "service_desk_fixtures")  # no_dialogs, desk_office
 
