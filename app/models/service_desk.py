@@ -59,6 +59,8 @@ class WorkOrder(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "reporter_name", "location", "fault")
+        # The monthly report counts the orders taken in a month.
+        indexes = ((("created_at",), False),)
 
 
 class Complaint(TrackedModel, VoidableMixin):
@@ -93,6 +95,7 @@ class Complaint(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "complainant_name", "content", "original_ref")
+        indexes = ((("created_at",), False), (("closed_at",), False))
 
 
 class Callback(TrackedModel, VoidableMixin):

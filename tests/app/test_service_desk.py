@@ -411,3 +411,53 @@ def test_windows_parse() -> None:
         (time(10), time(12)),
         (time(15), time(17)),
     )
+
+
+def test_a_schema_2_database_gets_the_service_desk_tables(tmp_path) -> None:  # noqa: ANN001
+    """The step creates only its own tables and their search index, whatever else exists."""
+    import sqlite3
+
+    from app.db import close_database
+    from app.db_open import open_database
+
+    path = tmp_path / "old.sqlite3"
+    open_database(str(path))
+    close_database()
+    con = sqlite3.connect(path)
+    for table in ("callback", "complaint", "work_order"):
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+        ).fetchall():
+            con.execute(f'DROP TRIGGER "{name}"')
+        con.execute(f'DROP TABLE "{table}"')
+    con.execute("DROP TABLE IF EXISTS work_order_fts")
+    con.execute("DROP TABLE IF EXISTS complaint_fts")
+    con.execute("DROP TABLE IF EXISTS callback_fts")
+    con.execute("UPDATE propdesk_meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    info = open_database(str(path))
+    try:
+        assert info.schema_version == 3
+        assert WorkOrder.select().count() == 0 and Callback.select().count() == 0
+        # and its search index works: the new order is found by its reporter
+        from app.kit import registry
+        from app.services import listing
+        from app.services.context import SYSTEM
+
+        registry.load_all()
+
+        WorkOrder.create(
+            number="WX-2026-00001",
+            area="public",
+            location="大堂",
+            reporter_name="巡视员周强",
+            fault="灯不亮",
+            category="electric",
+            channel="patrol",
+            created_by="t",
+            updated_by="t",
+        )
+        assert listing.count(SYSTEM, "work_orders", ListRequest(search="周强")) == 1
+    finally:
+        close_database()
