@@ -59,8 +59,9 @@ class WorkOrder(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "reporter_name", "location", "fault")
-        # The monthly report counts the orders taken in a month.
-        indexes = ((("created_at",), False),)
+        # The monthly report counts the orders taken in a month; the Today panel reads the
+        # open orders by due time (state first: a full register is mostly closed orders).
+        indexes = ((("created_at",), False), (("status", "due_at"), False))
 
 
 class Complaint(TrackedModel, VoidableMixin):
@@ -95,7 +96,11 @@ class Complaint(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "complainant_name", "content", "original_ref")
-        indexes = ((("created_at",), False), (("closed_at",), False))
+        indexes = (
+            (("created_at",), False),
+            (("closed_at",), False),
+            (("status", "due_at"), False),
+        )
 
 
 class Callback(TrackedModel, VoidableMixin):
@@ -131,3 +136,4 @@ class Callback(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "person_name", "subject", "assigned_name")
+        indexes = ((("status", "due_at"), False),)
