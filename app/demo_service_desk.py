@@ -53,12 +53,14 @@ def _workdays(now: datetime) -> list[datetime]:
     return [d for d in days if calendar.is_workday(d.date())]
 
 
-def _call(actor: Actor, call: Callback, now: datetime, rng: random.Random) -> bool:
+def _call(
+    actor: Actor, call: Callback, now: datetime, rng: random.Random, answer: str = ""
+) -> bool:
     """Make a due callback in its window (a few minutes after it opens) if that is past."""
     at = call.due_at + timedelta(minutes=rng.randrange(5, 90))
     if at >= now:
         return False
-    answer = rng.choice(ANSWERS)
+    answer = answer or rng.choice(ANSWERS)
     inputs: dict[str, Any] = {
         "method": rng.choice(("phone",) * 8 + ("visit", "letter")),
         "satisfaction": answer,
@@ -140,6 +142,19 @@ def _order(
     t("receive", finished + timedelta(minutes=rng.randrange(10, 180)))
 
 
+def _redo(actor: Actor, rng: random.Random, order: WorkOrder, engineers: list[int]) -> None:
+    at = order.due_at + timedelta(days=1)
+    t = lambda name, when, **inputs: kit.transition(  # noqa: E731
+        actor, "work_orders", name, order.id, None, inputs, now=when
+    )
+    t("dispatch", at, engineer=rng.choice(engineers))
+    t("arrive", at + timedelta(minutes=9), arrival_via="scanned")
+    if order.paid and order.price_confirmed_at is None:
+        t("confirm_price", at + timedelta(minutes=12), price="80")
+    t("finish", at + timedelta(hours=1), work_done="返修完毕", accepted_by=order.reporter_name)
+    t("receive", at + timedelta(hours=2))
+
+
 def _complaint(
     actor: Actor,
     rng: random.Random,
@@ -148,6 +163,7 @@ def _complaint(
     units: list[int],
     departments: dict[str, int],
     fate: str,
+    keep_open: bool = False,
 ) -> None:
     category, content = rng.choice(COMPLAINTS)
     complaint = kit.create(
@@ -198,7 +214,7 @@ def _complaint(
             break
         if not _call(actor, due, min(now, solved), rng):
             break
-    if fate in ("assigned", "major") or solved >= now:
+    if keep_open or solved >= now:
         return
     t("report_result", solved, result="责任部门已整改完毕")
     if fate == "resolved":
@@ -253,11 +269,49 @@ def _fill(actor: Actor, rng: random.Random, now: datetime) -> dict[str, int]:
     for call in Callback.select().where(Callback.status == "due").order_by(Callback.due_at):
         if rng.random() < 0.95:
             _call(rng.choice(clerks), call, now, rng)
+    # what an unhappy callback reopened was seen to again a day later, and called back
+    later = now - timedelta(days=2)
+    for order in WorkOrder.select().where(
+        (WorkOrder.status == "reopened") & (WorkOrder.due_at < later)
+    ):
+        _redo(rng.choice(clerks), rng, order, engineers)
+    for complaint in Complaint.select().where(
+        (Complaint.status == "assigned")
+        & (Complaint.reopen_reason != "")
+        & (Complaint.due_at < later)
+    ):
+        kit.transition(
+            boss,
+            "complaints",
+            "report_result",
+            complaint.id,
+            None,
+            {"result": "重新整改完毕"},
+            now=complaint.due_at + timedelta(days=1),
+        )
+    for call in Callback.select().where((Callback.status == "due") & (Callback.due_at < later)):
+        _call(rng.choice(clerks), call, now, rng, "satisfied")
     # today: one order of each open state, and complaints still being handled
     morning = now.replace(hour=8, minute=30) if now.hour >= 9 else now - timedelta(hours=1)
     for i, fate in enumerate(("new", "dispatched", "dispatched", "arrived", "unfinished")):
         at = min(now - timedelta(minutes=20), morning + timedelta(minutes=7 * i))
         _order(clerks[0], rng, at, now, engineers, units, fate)
+    last = (
+        WorkOrder.select()
+        .where(WorkOrder.status == "finished")
+        .order_by(WorkOrder.finished_at.desc())
+        .first()
+    )
+    if last is not None:  # the supervisor reopened one this morning
+        kit.transition(
+            boss,
+            "work_orders",
+            "reopen",
+            last.id,
+            None,
+            {"reopen_reason": "业户反映仍有渗水"},
+            now=max(last.finished_at, now - timedelta(minutes=10)),
+        )
     for fate in ("received", "assigned", "major"):
         _complaint(
             boss,
@@ -267,6 +321,7 @@ def _fill(actor: Actor, rng: random.Random, now: datetime) -> dict[str, int]:
             units,
             departments,
             fate,
+            keep_open=True,
         )
     return {
         "work_orders": WorkOrder.select().count(),
