@@ -259,6 +259,8 @@ KIT_PRINTS: dict[str, tuple[str, str, str]] = {
     "mail-returns": ("mail", "return_list", "none"),
     "mail-summary": ("mail", "daily_summary", "none"),
     "mail-holiday": ("mail", "holiday_list", "none"),
+    "work-order": ("work_orders", "order_slip", "one"),
+    "complaint": ("complaints", "handling_form", "one"),
 }
 
 
@@ -292,6 +294,20 @@ def cmd_print(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     print(f"wrote {out} ({len(pdf)} bytes)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The service desk's monthly or quarterly report: PDF, or Excel when FILE ends .xlsx."""
+    from app.registers.service_desk import reports
+
+    _open(args)
+    out = Path(args.output)
+    as_ = "xlsx" if out.suffix.lower() == ".xlsx" else "pdf"
+    data = reports.print_report(SYSTEM, args.kind, args.period, as_)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"wrote {out} ({len(data)} bytes)")
     return 0
 
 
@@ -391,19 +407,34 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export a register to Excel")
     p.add_argument(
         "register",
-        help="keys, key_loans, archives, archive_loans, archive_incidents, units, parties, staff",
+        help="keys, key_loans, archives, archive_loans, archive_incidents, work_orders, "
+        "complaints, callbacks, units, parties, staff",
     )
     p.add_argument("file")
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser(
+        "report", parents=[common], help="the service desk's monthly or quarterly report"
+    )
+    p.add_argument("kind", choices=["monthly", "quarterly"])
+    p.add_argument("period", help="YYYY-MM (monthly) or YYYY-Qn (quarterly)")
+    p.add_argument("-o", "--output", required=True, help="FILE.pdf (A4, charts) or FILE.xlsx")
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("print", parents=[common], help="print a slip to PDF")
     p.add_argument("what", choices=list(KIT_PRINTS))
-    p.add_argument("codes", nargs="*", metavar="CODE", help="key/file codes or a loan number")
+    p.add_argument(
+        "codes",
+        nargs="*",
+        metavar="CODE",
+        help="key/file codes or a loan, order or complaint number",
+    )
     p.add_argument("-o", "--output", required=True)
     p.add_argument(
         "--paper",
         help="label_50x30 or a4 (tags, labels), receipt_80, receipt_58 or a5 (loan slips, "
-        "return receipts); default: the slip's first paper",
+        "return receipts, work orders), a4 or a5 (complaint forms); default: the slip's first "
+        "paper",
     )
     p.set_defaults(func=cmd_print)
     return parser

@@ -4,7 +4,8 @@ Three buildings (A座, B座, C座) of 15–25 floors, `units_per_floor` units ea
 and tenants — people with valid 居民身份证 numbers (Faker zh_CN, checked with python-stdnum) and
 companies with valid 统一社会信用代码 — the six departments, about 30 staff, one account per role
 (password DEMO_PASSWORD) and, when the key register is installed, keys and loans in every state;
-and the owner archives (app/demo_archives.py): every unit's household file, loans in every state.
+and the owner archives (app/demo_archives.py): every unit's household file, loans in every state;
+and the service desk (app/demo_service_desk.py): three months of repairs, complaints, callbacks.
 
 Reference data is bulk-inserted through the models inside ONE transaction (thousands of audited
 single inserts would take minutes on a network share); the accounts go through
@@ -350,6 +351,9 @@ def create_demo(actor: Actor, seed: int = 2026, units_per_floor: int = 8) -> dic
     from app import demo_mail
 
     summary.update(demo_mail.create_mail_demo(actor, rng, now))
+    from app import demo_service_desk
+
+    summary.update(demo_service_desk.create_service_desk_demo(actor, rng, now))
     return summary
 
 

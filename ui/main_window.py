@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
     def _dock_shortcuts(self) -> dict[str, str]:
         specs = registry.docks_for(self.ctx.actor)
         taken = {s.shortcut for s in specs if s.shortcut}
-        pool = [f"Ctrl+{n}" for n in range(1, 10)] + [f"Alt+{n}" for n in range(1, 10)]
+        # In the docks' order: Ctrl+1…9, Alt+1…9, then Ctrl+Shift+1…9 (the navigator reaches any).
+        pool = [f"{mod}+{n}" for mod in ("Ctrl", "Alt", "Ctrl+Shift") for n in range(1, 10)]
         free = (s for s in pool if s not in taken)
         result: dict[str, str] = {}
         for spec in specs:

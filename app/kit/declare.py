@@ -242,6 +242,10 @@ class Transition:
     # (a second failed delivery try puts mail on the return list): one of `targets`.
     route: Callable[[Context], str] | None = None
     targets: tuple[str, ...] = ()  # the other states `route` may choose
+    # The register's due field after this step: recomputed from `due` at the step's moment
+    # (a dispatch: the arrival in 15 minutes), or emptied with `clear_due` (nothing due now).
+    due: DueRule | None = None
+    clear_due: bool = False
 
     def input(self, name: str) -> Field:
         return next(f for f in self.inputs if f.name == name)

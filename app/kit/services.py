@@ -23,7 +23,7 @@ from app.errors import ConflictError, NotFound, PermissionDenied, ValidationErro
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import items, registry, trail
 from app.kit.declare import STAMP_FIELDS, Context, Field, Register, Transition
-from app.models import Party, Staff, Unit
+from app.models import Department, Party, Staff, Unit
 from app.rules.roles import Perm
 from app.services import numbering
 from app.services.context import Actor
@@ -32,7 +32,12 @@ from app.services.signatures import SignatureInput, signature_png, store_signatu
 from app.services.tx import audit, read_service, snapshot, write_service
 
 # Reference lists a `ref` field may point at besides declared registers.
-REFERENCE_MODELS: dict[str, type[peewee.Model]] = {"staff": Staff, "units": Unit, "parties": Party}
+REFERENCE_MODELS: dict[str, type[peewee.Model]] = {
+    "staff": Staff,
+    "units": Unit,
+    "parties": Party,
+    "departments": Department,
+}
 # What names a referenced row on screen, on slips and in imported sheets: the first it has.
 LABEL_ATTRS = ("code", "name", "number")
 
@@ -98,6 +103,11 @@ def _get(reg: Register, record_id: int) -> Any:
 def _state_zh(reg: Register, value: str) -> str:
     state = reg.state(value)
     return state.zh if state else value
+
+
+def _values(record: Any) -> dict[str, Any]:
+    """A record's column values by field name (what a due rule reads)."""
+    return {name: getattr(record, name, None) for name in record._meta.fields}
 
 
 def _run_guard(guard: Any, ctx: Context, errors: dict[str, str]) -> None:
@@ -303,6 +313,10 @@ def apply_transition(
         changes[t.stamp_by] = who(actor)
     if t.signature_field and ctx.signature_id is not None:
         changes[t.signature_field] = ctx.signature_id
+    if t.due is not None:
+        changes[reg.due_field] = t.due.compute({**_values(record), **cleaned}, now)
+    elif t.clear_due:
+        changes[reg.due_field] = None
     expected = record.version if version is None else version
     state = getattr(reg.model, reg.state_field)
     try:

@@ -54,10 +54,13 @@ mm = 72 / 25.4  # reportlab.lib.units.mm
 
 @dataclass(frozen=True)
 class Header:
-    """Office name, the slip's title and (for a record) its number with the register's label."""
+    """Office name, the slip's title and (for a record) its number with the register's label.
+    `title_key`: a gathered value that names the form when the record says which one it is
+    (公共区域维修服务通知单 / 大厦客户区域服务通知单); `title_zh` when it is empty."""
 
     title_zh: str
     number: bool = True
+    title_key: str = ""
 
 
 @dataclass(frozen=True)
@@ -336,7 +339,8 @@ def flowables(reg: Register, slip: Slip, data: Mapping[str, Any], p: PagePreset)
         if isinstance(block, Header):
             label, number = _number(reg, data) if block.number and slip.per_record else ("", "")
             office = str(data.get("office_name") or "")
-            flow += header(styles, office, block.title_zh, number, label)
+            title = str(data.get(block.title_key) or "") if block.title_key else ""
+            flow += header(styles, office, title or block.title_zh, number, label)
         elif isinstance(block, Barcode):
             value = str(data.get(block.field) or "")
             if value:

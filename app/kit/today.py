@@ -96,6 +96,11 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
     where = open_condition(reg)
     if not spec.all_open:
         assert due is not None, f"{reg.name}: a Today line that is not all_open needs a due field"
+        # Not listed at this moment (callbacks outside the call windows): nothing is due now;
+        # the panel looks again when listing starts.
+        resumes = reg.due.listed_from(now) if reg.due is not None else None
+        if resumes is not None:
+            return TodayGroup(reg.name, spec.en, spec.zh, 0, (), next_due=resumes)
         where &= due < now
     extra, join = _title_select(reg)
     columns = [model.id] + ([due] if due is not None else [])

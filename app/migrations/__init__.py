@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager, contextmanager
 import peewee
 
 from app.errors import SchemaTooNew
-from app.migrations import m0002_register_kit, m0003_mail, search_index
+from app.migrations import m0002_register_kit, m0003_mail, m0004_service_desk, search_index
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (2, "register kit: record trail, holidays, archives", m0002_register_kit.apply),
     (3, "mail: items, pickups, shift handovers, periodicals", m0003_mail.apply),
+    (4, "service desk: work orders, complaints, callbacks", m0004_service_desk.apply),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -40,6 +40,7 @@ from app.models.mail import (
 )
 from app.models.presence import Workstation
 from app.models.reference import Building, Department, Floor, Party, Staff, Unit, UnitParty
+from app.models.service_desk import Callback, Complaint, WorkOrder
 
 ALL_MODELS: list[type[BaseModel]] = [
     SchemaMeta,
@@ -80,6 +81,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     PeriodicalSubscription,  # 报刊收发 (registers/mail/periodicals.py)
     PeriodicalReceipt,
     PeriodicalShortage,
+    WorkOrder,  # the service desk (registers/service_desk)
+    Complaint,
+    Callback,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS", "BaseModel", "TrackedModel"]

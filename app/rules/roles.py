@@ -48,6 +48,10 @@ class Perm(StrEnum):
     AUDIT_VIEW = "read the audit log and flagged logins"
     SETTINGS_EDIT = "change office settings"
     CALENDAR_EDIT = "edit the office holiday calendar"
+    SERVICE_VIEW = "view repairs, complaints and callbacks"
+    SERVICE_DESK = "take repairs and complaints, make callbacks"
+    REPAIR_WORK = "record an engineer's arrival and repair work"
+    SERVICE_MANAGE = "decide complaints, cancel callbacks and reopen service records"
 
 
 _DESK = {
@@ -58,6 +62,10 @@ _DESK = {
     Perm.KEYS_LEND,
     Perm.KEYS_STOCKTAKE,
     Perm.REFERENCE_VIEW,
+    # 客服人员接到报修电话后填写维修服务通知单 … 客服助理及时进行回访 (seed)
+    Perm.SERVICE_VIEW,
+    Perm.SERVICE_DESK,
+    Perm.REPAIR_WORK,  # the desk records an arrival phoned in
 }
 _SUPERVISOR = _DESK | {
     Perm.ARCHIVES_LEND,
@@ -66,6 +74,7 @@ _SUPERVISOR = _DESK | {
     Perm.REFERENCE_EDIT,
     Perm.PII_VIEW,
     Perm.EXPORT,
+    Perm.SERVICE_MANAGE,  # 客服主任 records and passes on complaints, arranges callbacks
 }
 _MANAGER = _SUPERVISOR | {
     Perm.ARCHIVES_MANAGE,
@@ -92,7 +101,10 @@ PERMISSIONS: dict[Role, frozenset[Perm]] = {
         }
     ),
     Role.FINANCE: frozenset({Perm.REFERENCE_VIEW, Perm.PII_VIEW, Perm.EXPORT}),
-    Role.ENGINEERING: frozenset({Perm.KEYS_VIEW, Perm.REFERENCE_VIEW}),
+    # The engineer scans the order at a desk on arrival and when the work is done.
+    Role.ENGINEERING: frozenset(
+        {Perm.KEYS_VIEW, Perm.REFERENCE_VIEW, Perm.SERVICE_VIEW, Perm.REPAIR_WORK}
+    ),
     Role.SECURITY: frozenset({Perm.KEYS_VIEW, Perm.REFERENCE_VIEW}),
     Role.ADMIN: frozenset(Perm),
 }

@@ -83,6 +83,25 @@ SPECS: dict[str, SettingSpec] = {
             ),
         ),
         SettingSpec(
+            "callback_windows",
+            "10:00-12:00 15:00-17:00",
+            QT_TRANSLATE_NOOP(
+                "app",
+                "Callback hours on working days, e.g. 10:00-12:00 15:00-17:00 (none on holidays).",
+            ),
+        ),
+        SettingSpec(
+            "callback_script",
+            "您好！请问是{name}吗？我是物业客服中心的{clerk}，打扰您几分钟，就{subject}做个回访。"
+            "｜请问维修/处理人员的服务态度如何？效率如何？问题解决了吗？您是否满意？"
+            "｜非常感谢您的配合和宝贵意见，祝您工作顺利！再见！",
+            QT_TRANSLATE_NOOP(
+                "app",
+                "The callback script: greeting, questions, closing, parted by ｜; {name}, "
+                "{clerk} and {subject} are filled in.",
+            ),
+        ),
+        SettingSpec(
             "backup_keep",
             "14",
             QT_TRANSLATE_NOOP("app", "How many daily (and manual) backups to keep."),
@@ -101,6 +120,36 @@ def get_time(key: str) -> time:
     return parse_hhmm(get_setting(key))
 
 
+def get_windows(key: str) -> tuple[tuple[time, time], ...]:
+    return parse_windows(get_setting(key))
+
+
+def parse_windows(text: str) -> tuple[tuple[time, time], ...]:
+    """ "10:00-12:00 15:00-17:00" → ((10:00, 12:00), (15:00, 17:00)); each from before to."""
+    windows = []
+    for part in text.replace(",", " ").replace("，", " ").split():
+        begin, sep, end = part.partition("-")
+        pair = (parse_hhmm(begin), parse_hhmm(end)) if sep else None
+        if pair is None or pair[0] >= pair[1]:
+            raise ValidationError(
+                {
+                    "value": QT_TRANSLATE_NOOP(
+                        "app", "Give time windows such as 10:00-12:00 15:00-17:00."
+                    )
+                }
+            )
+        windows.append(pair)
+    if not windows:
+        raise ValidationError(
+            {
+                "value": QT_TRANSLATE_NOOP(
+                    "app", "Give time windows such as 10:00-12:00 15:00-17:00."
+                )
+            }
+        )
+    return tuple(sorted(windows))
+
+
 def parse_hhmm(text: str) -> time:
     try:
         return datetime.strptime(text.strip(), "%H:%M").time()
@@ -116,6 +165,8 @@ def set_setting(actor: Actor, key: str, value: str) -> None:
         raise ValidationError({"key": f"unknown setting {key}"})
     if key in ("key_loan_cutoff", "work_start", "work_end"):
         parse_hhmm(value)
+    if key == "callback_windows":
+        parse_windows(value)
     if key == "backup_keep" and not (value.strip().isdigit() and 1 <= int(value) <= 3650):
         raise ValidationError(
             {"value": QT_TRANSLATE_NOOP("app", "Give a whole number from 1 to 3650.")}

@@ -104,6 +104,17 @@
     </message>
 </context>
 <context>
+    <name>ArrivalClock</name>
+    <message>
+        <source>Engineer due in {m:02d}:{s:02d}</source>
+        <translation>工程人员应于 {m:02d}:{s:02d} 内到场</translation>
+    </message>
+    <message>
+        <source>Arrival missed by {m:02d}:{s:02d}</source>
+        <translation>已超时 {m:02d}:{s:02d} 未到场</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPanel</name>
     <message>
         <source>Select a line to see what changed.</source>
@@ -124,6 +135,21 @@
     <message>
         <source>After:</source>
         <translation>修改后：</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksDock</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>月度报告</translation>
+    </message>
+    <message>
+        <source>Quarterly report</source>
+        <translation>季度报告</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印清点表</translation>
     </message>
 </context>
 <context>
@@ -515,6 +541,18 @@
     <message>
         <source>Periodical subscriptions</source>
         <translation>报刊订阅</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>报修维修</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>客户投诉</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回访</translation>
     </message>
 </context>
 <context>
@@ -2008,6 +2046,13 @@
     </message>
 </context>
 <context>
+    <name>ScriptPanel</name>
+    <message>
+        <source>Script</source>
+        <translation>回访话术</translation>
+    </message>
+</context>
+<context>
     <name>ServiceFormDialog</name>
     <message>
         <source>OK</source>
@@ -2055,6 +2100,14 @@
     <message>
         <source>Archive loans, other departments (working days):</source>
         <translation>档案借阅期限，其他部门（工作日）：</translation>
+    </message>
+    <message>
+        <source>Callback &amp;hours:</source>
+        <translation>回访时段(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Callback scrip&amp;t:</source>
+        <translation>回访话术(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Backup folder:</source>
@@ -3020,8 +3073,20 @@
         <translation>数据库备份文件夹；留空则为数据库旁的 propdesk-backups 文件夹。</translation>
     </message>
     <message>
+        <source>Callback hours on working days, e.g. 10:00-12:00 15:00-17:00 (none on holidays).</source>
+        <translation>工作日回访时段，如 10:00-12:00 15:00-17:00（节假日不回访）。</translation>
+    </message>
+    <message>
+        <source>The callback script: greeting, questions, closing, parted by ｜; {name}, {clerk} and {subject} are filled in.</source>
+        <translation>回访话术：问候语、问题、结束语，以“｜”分隔；{name}、{clerk}、{subject} 自动填入。</translation>
+    </message>
+    <message>
         <source>How many daily (and manual) backups to keep.</source>
         <translation>每日（及手动）备份各保留的份数。</translation>
+    </message>
+    <message>
+        <source>Give time windows such as 10:00-12:00 15:00-17:00.</source>
+        <translation>请按 10:00-12:00 15:00-17:00 的格式填写时段。</translation>
     </message>
     <message>
         <source>Use the form HH:MM, e.g. 18:00.</source>
@@ -3362,6 +3427,54 @@
     <message>
         <source>This title is already counted today.</source>
         <translation>此报刊今天已清点登记。</translation>
+    </message>
+    <message>
+        <source>Give the month as YYYY-MM or the quarter as YYYY-Qn, e.g. 2026-03, 2026-Q1.</source>
+        <translation>月份请填 YYYY-MM，季度请填 YYYY-Qn，如 2026-03、2026-Q1。</translation>
+    </message>
+    <message>
+        <source>Choose a member of the engineering department (工程部).</source>
+        <translation>请选择工程部人员。</translation>
+    </message>
+    <message>
+        <source>A customer&apos;s area needs its unit.</source>
+        <translation>客户区域维修须填写房号。</translation>
+    </message>
+    <message>
+        <source>Say where in the public area.</source>
+        <translation>请填写公共区域的维修地点。</translation>
+    </message>
+    <message>
+        <source>This order is not paid work.</source>
+        <translation>本单不属有偿服务。</translation>
+    </message>
+    <message>
+        <source>Enter the price the customer confirmed.</source>
+        <translation>请填写客户确认的收费金额。</translation>
+    </message>
+    <message>
+        <source>Paid work: the customer has not confirmed the price yet — no confirmation, no work.</source>
+        <translation>有偿服务：客户尚未确认收费标准，未经确认不得维修。</translation>
+    </message>
+    <message>
+        <source>The appointment must be later.</source>
+        <translation>预约维修时间须晚于现在。</translation>
+    </message>
+    <message>
+        <source>The deadline cannot be in the past.</source>
+        <translation>整改期限不能早于今天。</translation>
+    </message>
+    <message>
+        <source>A major complaint needs the general manager&apos;s measures.</source>
+        <translation>重大投诉须填写项目总经理落实的解决措施。</translation>
+    </message>
+    <message>
+        <source>A major complaint needs the person responsible.</source>
+        <translation>重大投诉须填写责任人。</translation>
+    </message>
+    <message>
+        <source>A complaint is closed only after the complainant has been called back.</source>
+        <translation>投诉须回访客户后方可结案。</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,8 @@ class SettingsDialog(QDialog):
             "key_loan_cutoff": self.tr("&Key loans due back by:"),
             "archive_loan_days_own": self.tr("Archive loans, own department (working days):"),
             "archive_loan_days_other": self.tr("Archive loans, other departments (working days):"),
+            "callback_windows": self.tr("Callback &hours:"),
+            "callback_script": self.tr("Callback scrip&t:"),
             "backup_dir": self.tr("&Backup folder:"),
             "backup_keep": self.tr("Backups &retained:"),
         }
@@ -85,7 +87,7 @@ class SettingsDialog(QDialog):
                 widget.setDisplayFormat("HH:mm")
             else:
                 widget = QLineEdit(value)
-                widget.setMaxLength(100)
+                widget.setMaxLength(1000 if key == "callback_script" else 100)
             widget.setObjectName(f"setting_{key}")
             widget.setEnabled(self.can_edit)
             widget.setToolTip(tr_msg(office_settings.SPECS[key].help))

@@ -241,6 +241,8 @@ def _ref_picker(ctx: UiContext, f: Field) -> QLineEdit:
         return RefPicker(ctx, "units", "code")
     if f.ref == "parties":
         return RefPicker(ctx, "parties", "name")
+    if f.ref == "departments":
+        return RefPicker(ctx, "departments", "name")
     reg = registry.find(f.ref)
     key = "id"
     if reg is not None:

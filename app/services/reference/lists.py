@@ -242,3 +242,19 @@ listing.register_list(
         },
     )
 )
+# The six departments (SPEC §2), for pickers such as a complaint's responsible department.
+listing.register_list(
+    RegisterList(
+        name="departments",
+        model=Department,
+        columns=("name",),
+        permission=Perm.REFERENCE_VIEW,
+        base_query=lambda actor, request: Department.select(),
+        row=lambda actor, d: {"id": d.id, "name": d.name},
+        sort_fields={"name": Department.name},
+        like_fields=(Department.name,),
+        default_sort="name",
+        title_zh="部门",
+        headers_zh={"name": "部门"},
+    )
+)
