@@ -518,42 +518,6 @@
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
-    <message>
-        <source>Mail</source>
-        <translation>邮件登记</translation>
-    </message>
-    <message>
-        <source>Mail pickups</source>
-        <translation>邮件领取记录</translation>
-    </message>
-    <message>
-        <source>Mail handovers</source>
-        <translation>邮件交接班</translation>
-    </message>
-    <message>
-        <source>Periodicals received</source>
-        <translation>报刊收发登记</translation>
-    </message>
-    <message>
-        <source>Periodicals short or late</source>
-        <translation>报刊缺期</translation>
-    </message>
-    <message>
-        <source>Periodical subscriptions</source>
-        <translation>报刊订阅</translation>
-    </message>
-    <message>
-        <source>Repairs</source>
-        <translation>报修维修</translation>
-    </message>
-    <message>
-        <source>Complaints</source>
-        <translation>客户投诉</translation>
-    </message>
-    <message>
-        <source>Callbacks</source>
-        <translation>回访</translation>
-    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -15,7 +15,7 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -43,10 +43,10 @@ from app.rules.roles import Perm
 from app.services import scan
 from app.services.signatures import SignatureInput
 from ui.context import UiContext
-from ui.docks.registry import DockSpec, add_dock
+from ui.docks.registry import add_dock
 from ui.errors import describe_error
 from ui.kit import labels
-from ui.kit.register_dock import TRANSITION_ICONS, RegisterDock
+from ui.kit.register_dock import TRANSITION_ICONS, RegisterDock, dock_spec
 from ui.kit.transition_dialog import KitFormDialog, TransitionDialog, register_form
 from ui.tasks import run_in_background
 from ui.widgets.list_detail import not_your_role, panel_button
@@ -457,71 +457,17 @@ class MailPickupsDock(RegisterDock):
         super().__init__(ctx, MAIL_PICKUPS.name, parent)
 
 
+# One dock per register, titled and permitted as declared (the kit's dock_spec).
 for spec in (
-    DockSpec(
-        object_name="dock_mail",
-        title=QT_TRANSLATE_NOOP("Docks", "Mail"),
-        icon="mail",
-        registers=(MAIL.name,),
-        factory=MailDock,
-        area="right",
-        tags=("mail",),
-        permission=Perm.MAIL_VIEW,
-        order=12,
-    ),
-    DockSpec(
-        object_name="dock_mail_pickups",
-        title=QT_TRANSLATE_NOOP("Docks", "Mail pickups"),
-        icon="receipt",
-        registers=(MAIL_PICKUPS.name,),
-        factory=MailPickupsDock,
-        area="right",
-        tags=("mail",),
-        permission=Perm.MAIL_VIEW,
-        order=13,
-    ),
-    DockSpec(
-        object_name="dock_mail_handovers",
-        title=QT_TRANSLATE_NOOP("Docks", "Mail handovers"),
-        icon="handover",
-        registers=(MAIL_HANDOVERS.name,),
-        factory=MailHandoversDock,
-        area="right",
-        tags=("mail",),
-        permission=Perm.MAIL_VIEW,
-        order=14,
-    ),
+    dock_spec(MAIL, "mail", 12, MailDock, tags=("mail",)),
+    dock_spec(MAIL_PICKUPS, "receipt", 13, MailPickupsDock, tags=("mail",)),
+    dock_spec(MAIL_HANDOVERS, "handover", 14, MailHandoversDock, tags=("mail",)),
     *(
-        DockSpec(
-            object_name=f"dock_{name}",
-            title=title,
-            icon=icon_name,
-            registers=(name,),
-            factory=lambda ctx, name=name: RegisterDock(ctx, name),
-            area="right",
-            tags=("mail",),
-            permission=Perm.MAIL_VIEW,
-            order=order,
-        )
-        for name, title, icon_name, order in (
-            (
-                "periodical_receipts",
-                QT_TRANSLATE_NOOP("Docks", "Periodicals received"),
-                "notice",
-                18,
-            ),
-            (
-                "periodical_shortages",
-                QT_TRANSLATE_NOOP("Docks", "Periodicals short or late"),
-                "warning",
-                19,
-            ),
-            (
-                "periodical_subscriptions",
-                QT_TRANSLATE_NOOP("Docks", "Periodical subscriptions"),
-                "notice",
-                20,
-            ),
+        dock_spec(registry.get(name), icon_name, order, tags=("mail",))
+        for name, icon_name, order in (
+            ("periodical_receipts", "notice", 18),
+            ("periodical_shortages", "warning", 19),
+            ("periodical_subscriptions", "notice", 20),
         )
     ),
 ):

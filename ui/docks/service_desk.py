@@ -13,17 +13,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.kit.declare import Transition
 from app.registers.service_desk import rules
 from app.registers.service_desk.register import CALLBACK, COMPLAINTS, ORDER_SLIP, WORK_ORDERS
-from app.rules.roles import Perm
 from ui.context import UiContext
-from ui.docks.registry import DockSpec, add_dock
+from ui.docks.registry import add_dock
 from ui.errors import ERROR_COLOR
-from ui.kit.register_dock import RegisterDock
+from ui.kit.register_dock import RegisterDock, dock_spec
 from ui.lazy import lazy_import
 from ui.widgets.list_detail import panel_button
 from ui.widgets.pdf_preview import PdfPreviewDialog
@@ -170,39 +169,9 @@ class CallbacksDock(RegisterDock):
 
 
 for spec in (
-    DockSpec(
-        object_name="dock_work_orders",
-        title=QT_TRANSLATE_NOOP("Docks", "Repairs"),
-        icon="repair",
-        registers=(WORK_ORDERS.name,),
-        factory=WorkOrdersDock,
-        area="right",
-        tags=("service",),
-        permission=Perm.SERVICE_VIEW,
-        order=20,
-    ),
-    DockSpec(
-        object_name="dock_complaints",
-        title=QT_TRANSLATE_NOOP("Docks", "Complaints"),
-        icon="complaint",
-        registers=(COMPLAINTS.name,),
-        factory=ComplaintsDock,
-        area="right",
-        tags=("service",),
-        permission=Perm.SERVICE_VIEW,
-        order=21,
-    ),
-    DockSpec(
-        object_name="dock_callbacks",
-        title=QT_TRANSLATE_NOOP("Docks", "Callbacks"),
-        icon="callback",
-        registers=(CALLBACK.name,),
-        factory=CallbacksDock,
-        area="right",
-        tags=("service",),
-        permission=Perm.SERVICE_VIEW,
-        order=22,
-    ),
+    dock_spec(WORK_ORDERS, "repair", 20, WorkOrdersDock, tags=("service",)),
+    dock_spec(COMPLAINTS, "complaint", 21, ComplaintsDock, tags=("service",)),
+    dock_spec(CALLBACK, "callback", 22, CallbacksDock, tags=("service",)),
 ):
     add_dock(spec)
 
