@@ -22,7 +22,13 @@ from contextlib import AbstractContextManager, contextmanager
 import peewee
 
 from app.errors import SchemaTooNew
-from app.migrations import m0002_register_kit, m0003_mail, m0004_service_desk, search_index
+from app.migrations import (
+    m0002_register_kit,
+    m0003_mail,
+    m0004_service_desk,
+    m0005_today_indexes,
+    search_index,
+)
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[peewee.Database], None]]] = [
     (2, "register kit: record trail, holidays, archives", m0002_register_kit.apply),
     (3, "mail: items, pickups, shift handovers, periodicals", m0003_mail.apply),
     (4, "service desk: work orders, complaints, callbacks", m0004_service_desk.apply),
+    (5, "indexes for the Today panel's open, past-due lines", m0005_today_indexes.apply),
 ]
 
 SCHEMA_VERSION = 1 + len(MIGRATIONS)

@@ -91,6 +91,8 @@ class ArchiveLoan(TrackedModel, VoidableMixin):
 
     class Meta:
         search_fields = ("number", "borrower_name", "borrower_department", "purpose")
+        # The Today line (out and past due) reads the open loans only, never the returned past.
+        indexes = ((("status", "due_at"), False),)
 
 
 class ArchiveLoanCheck(BaseModel):

@@ -115,6 +115,8 @@ class KeyLoan(TrackedModel, VoidableMixin):
             "borrower_org",
             "purpose",
         )  # the search box (trigram index on SQLite)
+        # The Today line (not returned and past due) reads the open loans only.
+        indexes = ((("returned_at", "due_at"), False),)
 
 
 class KeyHandover(TrackedModel):

@@ -75,7 +75,8 @@ class MailItem(TrackedModel, VoidableMixin):
     class Meta:
         search_fields = ("number", "tracking_no", "addressee", "sender")
         # The pickup form's "also waiting for this unit": a unit's past items are never read.
-        indexes = ((("unit", "status"), False),)
+        # The Today line (held and past due) reads the held items only.
+        indexes = ((("unit", "status"), False), (("status", "due_at"), False))
 
 
 class MailHandover(TrackedModel, VoidableMixin):

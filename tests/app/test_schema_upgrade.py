@@ -62,3 +62,23 @@ def test_schema_1_database_is_upgraded_with_its_key_history(db_path: Path, admin
         (db_path.parent / "propdesk-backups").glob(f"*-before-v{SCHEMA_VERSION}.sqlite3")
     )
     assert len(backups) == 1
+
+
+@pytest.mark.skipif("PROPDESK_TEST_DB" in __import__("os").environ, reason="SQLite file upgrade")
+def test_schema_4_database_gets_the_today_indexes(db_path: Path, admin: Actor) -> None:
+    """Step 5 adds the Today panel's (open, due) indexes to an office database made before it."""
+    from app.migrations import m0005_today_indexes
+
+    db = db_proxy.obj
+    for name, _table, _columns in m0005_today_indexes.INDEXES:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    db.execute_sql("UPDATE propdesk_meta SET value = '4' WHERE key = 'schema_version'")
+    close_database()
+    info = open_database(str(db_path))
+    try:
+        assert info.schema_version == SCHEMA_VERSION == 5
+        for name, table, columns in m0005_today_indexes.INDEXES:
+            found = [i for i in db_proxy.obj.get_indexes(table) if i.name == name]
+            assert found and tuple(found[0].columns) == columns, name
+    finally:
+        close_database()
