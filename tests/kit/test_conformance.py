@@ -164,7 +164,18 @@ def test_every_list_opens_at_a_million_rows_without_loading_them(name: str, admi
     # fsync, and a cache that holds the indexes (the fill is disk-bound otherwise, ~4× slower).
     for pragma in ("synchronous = OFF", "journal_mode = MEMORY", "cache_size = -262144"):
         db.execute_sql(f"PRAGMA {pragma}")
+    # The table's indexes are built once the rows are in (a sort each, not a million inserts):
+    # the same schema in the end, a quarter faster.
+    indexes = db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+        "AND sql IS NOT NULL",
+        (table,),
+    ).fetchall()
+    for index_name, _sql in indexes:
+        db.execute_sql(f'DROP INDEX "{index_name}"')
     fill(reg.model, MILLION, reg)
+    for _name, index_sql in indexes:
+        db.execute_sql(index_sql)
     db_proxy.obj.execute_sql("ANALYZE")
     request = ListRequest(filters=(("now", datetime(2026, 12, 1)),))
     rows: list[dict[str, Any]] = []
