@@ -33,6 +33,29 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "office.sqlite3"
 
 
+def _worker_database(url: str) -> str:
+    """Under pytest-xdist each worker has a database of its own (`<name>_gw0` …), made on first
+    use, so the PostgreSQL tests run in parallel as the SQLite ones do."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    import psycopg2
+
+    base, _, name = url.rpartition("/")
+    mine = name if name.endswith(f"_{worker}") else f"{name}_{worker}"
+    con = psycopg2.connect(url)
+    con.autocommit = True  # CREATE DATABASE cannot run in a transaction
+    try:
+        with con.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (mine,))
+            if cur.fetchone() is None:
+                cur.execute(f'CREATE DATABASE "{mine}"')
+    finally:
+        con.close()
+    os.environ["PROPDESK_TEST_DB"] = f"{base}/{mine}"  # what a test hands to the CLI
+    return f"{base}/{mine}"
+
+
 def _empty_postgresql(url: str) -> None:
     """Each test starts from an empty schema, as it does with a fresh SQLite file."""
     import peewee
@@ -51,6 +74,7 @@ def _empty_postgresql(url: str) -> None:
 def db(db_path: Path) -> Iterator[DatabaseInfo]:
     url = os.environ.get("PROPDESK_TEST_DB") or str(db_path)
     if url.startswith("postgresql://"):
+        url = _worker_database(url)
         _empty_postgresql(url)
     info = open_database(url)
     yield info

@@ -199,10 +199,10 @@ def cmd_test(args: list[str]) -> int:
         return code
     url = ensure_postgresql()
     if url:
-        # One database shared by the tests, emptied before each: no parallel workers here.
+        # A database per pytest-xdist worker (tests/conftest.py), emptied before each test.
         log("service-layer tests (tests/app) on PostgreSQL")
         code = run(
-            [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/app"],
+            [PY, "-m", "pytest", "-q", "-n", "auto", "-p", "no:cacheprovider", "tests/app"],
             env=dict(env, PROPDESK_TEST_DB=url),
         )
         if code == 5:

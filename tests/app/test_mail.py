@@ -492,7 +492,8 @@ def test_cli_exports_and_prints_mail(
 
     items = [intake(clerk, office["A-101"]), intake(clerk, office["A-101"], addressee="陈静")]
     hand_out(clerk, items[0])
-    url = str(db.target.path)
+    # The CLI opens the same database the test writes: the SQLite file, or the PostgreSQL URL.
+    url = str(db.target.path) if db.target.kind == "sqlite" else os.environ["PROPDESK_TEST_DB"]
     out = tmp_path / "mail.xlsx"
     assert cli.main(["export", "mail", str(out), "--db", url]) == 0
     sheet = openpyxl.load_workbook(out).active
