@@ -234,11 +234,25 @@ def _year(text: str) -> int:
     return year
 
 
+def _mail_summary(path: Path) -> Path:
+    from app.registers.mail import services as mail
+
+    return mail.export_daily_summary(SYSTEM, path)
+
+
+# export WHAT that is a report of the day, not a register: WHAT → writer of the workbook
+EXPORT_REPORTS = {"mail-summary": _mail_summary}
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.kit import lists
     from app.services import exporting
 
     _open(args)
+    if args.register in EXPORT_REPORTS:  # a report's figures, not a register's rows
+        path = EXPORT_REPORTS[args.register](Path(args.file))
+        print(f"exported {args.register} to {path}")
+        return 0
     request = lists.whole_register(args.register)  # not the list's opening filter
     rows = exporting.export_register(SYSTEM, args.register, Path(args.file), request)
     print(f"exported {rows} rows of {args.register} to {args.file}")
@@ -407,8 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help="export a register to Excel")
     p.add_argument(
         "register",
-        help="keys, key_loans, archives, archive_loans, archive_incidents, work_orders, "
-        "complaints, callbacks, units, parties, staff",
+        help="keys, key_loans, archives, archive_loans, archive_incidents, mail, mail_pickups, "
+        "mail_handovers, periodical_receipts, work_orders, complaints, callbacks, units, "
+        "parties, staff; or mail-summary (today's mail figures and the items still held)",
     )
     p.add_argument("file")
     p.set_defaults(func=cmd_export)

@@ -8,7 +8,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -511,6 +511,16 @@ def test_cli_exports_and_prints_mail(
         assert cli.main(["print", what, *codes, "-o", str(pdf), "--db", url]) == 0
         assert set(codes) <= barcodes(pdf.read_bytes()), what
     assert cli.main(["print", "mail-receipt", *numbers, "-o", str(pdf), "--db", url]) == 2
+
+    # The day's summary as figures and the items still held (one picked up, one held).
+    summary = tmp_path / "summary.xlsx"
+    assert cli.main(["export", "mail-summary", str(summary), "--db", url]) == 0
+    book = openpyxl.load_workbook(summary)
+    figures = {r[0]: r[1] for r in book["汇总"].iter_rows(values_only=True)}
+    held = list(book["在台未领邮件"].iter_rows(values_only=True))
+    assert figures["日期"] == date.today().isoformat()
+    assert (figures["收件"], figures["已领取"], figures["在台未领"]) == (2, 1, 1)
+    assert [r[0] for r in held[1:]] == [items[1]["number"]]
 
 
 # ---------------------------------------------------------------------------------------------
