@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QComboBox, QTimeEdit, QWidget
 
 from app.kit.declare import Field, Register, Transition
 from app.services import keys
+from app.services.keys import LoanView
 from ui.context import UiContext
 from ui.dialogs.key_common import print_direct
 from ui.formatting import format_datetime
@@ -93,9 +94,14 @@ class KeyLendDialog(TransitionDialog):
             )
         return values
 
+    def call_service(self, values: dict[str, Any], signature: Any) -> Any:
+        """Lend, then read the loan it opened — both in the worker thread (the share may be slow)."""
+        key = super().call_service(values, signature)
+        return key, keys.open_loan_for_key(self.ctx.actor, str(key["code"]))
+
     def after_save(self, result: Any) -> None:
         super().after_save(result)
-        loan = keys.open_loan_for_key(self.ctx.actor, str(self.record["code"]))
+        _key, loan = result
         self.loan = loan
         if loan is None:
             return
@@ -114,7 +120,7 @@ class KeyLendDialog(TransitionDialog):
                 self.tr("Key loan slip {number}").format(number=loan.number),
             )
 
-    loan = None
+    loan: LoanView | None = None
 
     def save_and_print(self) -> bool:
         """Ctrl+P: lend, and once saved print the slip straight away."""

@@ -57,10 +57,13 @@ class KeyReturnDialog(TransitionDialog):
         transition: Transition,
         record: dict[str, Any],
         parent: QWidget | None = None,
+        *,
+        loan: LoanView | None = None,
     ) -> None:
         super().__init__(ctx, register, transition, record, parent)
         self.setObjectName("key_return_dialog")
-        self.loan = keys.open_loan_for_key(ctx.actor, str(record["code"]))
+        # The dock that opens the form has the loan on its card already; else it is looked up.
+        self.loan = loan or keys.open_loan_for_key(ctx.actor, str(record["code"]))
         if self.loan is not None:
             self.intro.setText(_summary(self.loan))
             self.intro.setVisible(True)
@@ -71,11 +74,16 @@ class KeyReturnDialog(TransitionDialog):
         self.resize(520, 540)
         (self.condition_box or self.statement_edit).setFocus()
 
+    def call_service(self, values: dict[str, Any], signature: Any) -> Any:
+        """Take back, then read the closed loan — both in the worker thread."""
+        key = super().call_service(values, signature)
+        return key, keys.get_loan(self.ctx.actor, self.loan.number) if self.loan else None
+
     def after_save(self, result: Any) -> None:
         super().after_save(result)
-        if self.loan is None:
+        _key, loan = result
+        if loan is None:
             return
-        loan = keys.get_loan(self.ctx.actor, self.loan.number)
         self.ctx.bus.status_message.emit(
             self.tr("{code} is back ({condition}); loan {number} closed.").format(
                 code=loan.key_code,
@@ -93,7 +101,7 @@ def return_form(
 
     record = kit.record(ctx.actor, KEYS.name, loan.key_id)
     step = KEYS.transition("lose" if lost else "return")
-    return KeyReturnDialog(ctx, KEYS, step, record, parent)
+    return KeyReturnDialog(ctx, KEYS, step, record, parent, loan=loan)
 
 
 register_form("key_return", KeyReturnDialog)

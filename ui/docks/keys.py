@@ -194,6 +194,14 @@ class KeysDock(RegisterDock, _DialogHost):
         grid.addWidget(self.custodian_button, 3, 1)
         return panel
 
+    def make_transition_dialog(self, t: Transition) -> QDialog:
+        if t.name in ("return", "lose") and self.loan is not None and self.record is not None:
+            step = KEYS.transition(t.name)  # the card's open loan: no second lookup
+            return key_return.KeyReturnDialog(
+                self.ctx, KEYS, step, self.record, self, loan=self.loan
+            )
+        return super().make_transition_dialog(t)
+
     def make_create_dialog(self) -> QDialog:
         from ui.dialogs.key_edit import KeyEditDialog
 

@@ -9,6 +9,7 @@ app/services/keys, which registers these registers' lists itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.kit import (
@@ -69,17 +70,46 @@ LOAN_STATUSES = values_of(LOAN_STATUS_CHOICES)
 HANDOVER_KINDS = values_of(HANDOVER_KIND_CHOICES)
 
 
+# The loan's fields, declared once: the key loans register shows them, and the lend and return
+# steps of the key ask them (with the checks of the borrower kind, below).
+LOAN_FIELDS = {
+    f.name: f
+    for f in (
+        Field("key", "Key", "钥匙编号", kind="ref", ref="keys"),
+        Field(
+            "borrower_kind",
+            "Borrower kind",
+            "借用人类别",
+            kind="choice",
+            choices=BORROWER_KIND_CHOICES,
+        ),
+        Field("borrower_name", "Borrower", "借用人", max_length=64),
+        Field("borrower_phone", "Borrower's phone", "借用人电话", max_length=32, pii=True),
+        Field("borrower_org", "Borrower's organisation", "借用单位", max_length=128),
+        Field("purpose", "Purpose", "用途", kind="multiline"),
+        Field("document_ref", "Document reference", "证件/文件号", max_length=64, pii=True),
+        Field("approved_by", "Approved by", "批准领导", max_length=64),
+        Field("lent_at", "Lent", "借出时间", kind="datetime"),
+        Field("lent_by", "Lent by", "经办人", max_length=64),
+        Field("due_at", "Due", "应还时间", kind="datetime"),
+        Field("returned_at", "Returned", "归还时间", kind="datetime"),
+        Field("returned_to", "Taken back by", "接收人", max_length=64),
+        Field(
+            "return_condition",
+            "Condition",
+            "归还状况",
+            kind="choice",
+            choices=RETURN_CONDITION_CHOICES,
+        ),
+        Field("statement", "Statement", "情况说明", kind="multiline"),
+    )
+}
+
+
 # What a lend asks: a staff borrower is chosen from the staff list (name, phone, department come
 # from it); an outside borrower gives a name, a document reference and the approving leader.
 LEND_INPUTS = (
-    Field(
-        "borrower_kind",
-        "Borrower kind",
-        "借用人类别",
-        kind="choice",
-        choices=BORROWER_KIND_CHOICES,
-        required=True,
-    ),
+    replace(LOAN_FIELDS["borrower_kind"], required=True),
     Field(
         "borrower_staff_id",
         "Staff member",
@@ -88,38 +118,21 @@ LEND_INPUTS = (
         ref="staff",
         check=rules.needed_for("staff", QT_TRANSLATE_NOOP("app", "Choose the staff member.")),
     ),
-    Field(
-        "borrower_name",
-        "Borrower",
-        "借用人",
-        max_length=64,
+    replace(
+        LOAN_FIELDS["borrower_name"],
         check=rules.needed_for("external", QT_TRANSLATE_NOOP("app", "Enter the borrower's name.")),
     ),
-    Field(
-        "borrower_phone",
-        "Borrower's phone",
-        "借用人电话",
-        max_length=32,
-        pii=True,
-        check=rules.valid_phone,
-    ),
-    Field("borrower_org", "Borrower's organisation", "借用单位", max_length=128),
-    Field(
-        "purpose",
-        "Purpose",
-        "用途",
-        kind="multiline",
+    replace(LOAN_FIELDS["borrower_phone"], check=rules.valid_phone),
+    LOAN_FIELDS["borrower_org"],
+    replace(
+        LOAN_FIELDS["purpose"],
         max_length=500,
         check=rules.needed_for(
             "staff", QT_TRANSLATE_NOOP("app", "Staff borrowing a key state the purpose.")
         ),
     ),
-    Field(
-        "document_ref",
-        "Document reference",
-        "证件/文件号",
-        max_length=64,
-        pii=True,
+    replace(
+        LOAN_FIELDS["document_ref"],
         check=rules.needed_for(
             "external",
             QT_TRANSLATE_NOOP(
@@ -127,32 +140,26 @@ LEND_INPUTS = (
             ),
         ),
     ),
-    Field(
-        "approved_by",
-        "Approved by",
-        "批准领导",
-        max_length=64,
+    replace(
+        LOAN_FIELDS["approved_by"],
         check=rules.needed_for(
             "external",
             QT_TRANSLATE_NOOP("app", "An outside borrower needs the approving leader's name."),
         ),
     ),
-    Field(
-        "due_at",
-        "Due",
-        "应还时间",
-        kind="datetime",
+    replace(
+        LOAN_FIELDS["due_at"],
         help_en="The same day (当天借当天还): by the cut-off, or earlier; never later.",
         help_zh="当天借当天还：默认截止时间，可提前，不可延后。",
     ),
 )
-STATEMENT = Field(
-    "statement",
-    "Statement",
-    "情况说明",
-    kind="multiline",
-    max_length=1000,
-    check=rules.statement_needed,
+STATEMENT = replace(LOAN_FIELDS["statement"], max_length=1000, check=rules.statement_needed)
+# Taking back: good or damaged (a lost key is the `lose` step).
+CONDITION = replace(
+    LOAN_FIELDS["return_condition"],
+    name="condition",
+    choices=RETURN_CONDITION_CHOICES[:2],
+    default="good",
 )
 
 KEYS = declare(
@@ -221,17 +228,7 @@ KEYS = declare(
                 source=("lent",),
                 target="in_cabinet",
                 perm=Perm.KEYS_LEND,
-                inputs=(
-                    Field(
-                        "condition",
-                        "Condition",
-                        "归还状况",
-                        kind="choice",
-                        choices=RETURN_CONDITION_CHOICES[:2],  # lost: the `lose` step
-                        default="good",
-                    ),
-                    STATEMENT,
-                ),
+                inputs=(CONDITION, STATEMENT),
                 signature=("Borrower's signature", "归还人签字"),
                 guard=rules.check_return,
                 handler=rules.take_back,
@@ -284,35 +281,7 @@ KEY_LOANS = declare(
         view_perm=Perm.KEYS_VIEW,
         prefix="YS",
         title_field="borrower_name",
-        fields=(
-            Field("key", "Key", "钥匙编号", kind="ref", ref="keys"),
-            Field(
-                "borrower_kind",
-                "Borrower kind",
-                "借用人类别",
-                kind="choice",
-                choices=BORROWER_KIND_CHOICES,
-            ),
-            Field("borrower_name", "Borrower", "借用人", max_length=64),
-            Field("borrower_phone", "Borrower's phone", "借用人电话", max_length=32, pii=True),
-            Field("borrower_org", "Borrower's organisation", "借用单位", max_length=128),
-            Field("purpose", "Purpose", "用途", kind="multiline"),
-            Field("document_ref", "Document reference", "证件/文件号", max_length=64, pii=True),
-            Field("approved_by", "Approved by", "批准领导", max_length=64),
-            Field("lent_at", "Lent", "借出时间", kind="datetime"),
-            Field("lent_by", "Lent by", "经办人", max_length=64),
-            Field("due_at", "Due", "应还时间", kind="datetime"),
-            Field("returned_at", "Returned", "归还时间", kind="datetime"),
-            Field("returned_to", "Taken back by", "接收人", max_length=64),
-            Field(
-                "return_condition",
-                "Condition",
-                "归还状况",
-                kind="choice",
-                choices=RETURN_CONDITION_CHOICES,
-            ),
-            Field("statement", "Statement", "情况说明", kind="multiline"),
-        ),
+        fields=tuple(LOAN_FIELDS.values()),
         list=ListSpec(
             columns=(
                 "number",

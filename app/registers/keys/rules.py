@@ -25,7 +25,7 @@ from app.services import office_settings
 END_OF_DAY = time(23, 59, 59)
 
 
-def _fmt(value: datetime) -> str:
+def fmt(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M")
 
 
@@ -60,7 +60,7 @@ def whereabouts(key: Key) -> str:
             QT_TRANSLATE_NOOP("app", "This key is out on loan {number} to {holder}, due {due}."),
             number=loan.number,
             holder=loan.borrower_name,
-            due=_fmt(loan.due_at),
+            due=fmt(loan.due_at),
         )
     return key.holder or ""
 
@@ -199,7 +199,7 @@ def take_back(ctx: Context) -> None:
         word = "遗失" if condition == "lost" else "损坏"
         number = loan.number if loan is not None else ""
         changes["notes"] = append_note(
-            ctx.record.notes, f"[{word} {number} {_fmt(ctx.now)}] {statement}"
+            ctx.record.notes, f"[{word} {number} {fmt(ctx.now)}] {statement}"
         )
     Key.update(**changes).where(Key.id == ctx.record.id).execute()
     ctx.document = loan.number if loan is not None else ""
@@ -210,6 +210,6 @@ def take_back(ctx: Context) -> None:
 def retire(ctx: Context) -> None:
     """Out of use (报废, lock changed, written off after a loss): the reason goes on the key."""
     reason = ctx.inputs["reason"]
-    notes = append_note(ctx.record.notes, f"[报废 {_fmt(ctx.now)}] {reason}")
+    notes = append_note(ctx.record.notes, f"[报废 {fmt(ctx.now)}] {reason}")
     Key.update(holder="", notes=notes).where(Key.id == ctx.record.id).execute()
     ctx.detail, ctx.event = reason, "retired"
