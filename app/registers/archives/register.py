@@ -9,6 +9,8 @@ return checklist (the `return` transition's checklist inputs), who holds which f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.kit import (
     Field,
     Filter,
@@ -172,6 +174,32 @@ OVERDUE_LIST = Slip(
 )
 
 
+# A loan's fields, declared once: the loans register shows them, the file's lend step asks them.
+LOAN_FIELDS = {
+    f.name: f
+    for f in (
+        Field("file", "File", "档案编号", kind="ref", ref="archives"),
+        Field("kind", "Kind", "借阅方式", kind="choice", choices=LOAN_KINDS),
+        Field("borrower_staff", "Borrower", "借阅人", kind="ref", ref="staff"),
+        Field("borrower_name", "Borrower", "借阅人", max_length=64),
+        Field("borrower_department", "Department", "部门", max_length=64),
+        Field("purpose", "Purpose", "借阅事由", kind="multiline"),
+        Field(
+            "approved_by",
+            "Approved by (department head)",
+            "批准人（部门负责人）",
+            max_length=64,
+        ),
+        Field("lent_at", "Lent", "借出时间", kind="datetime"),
+        Field("lent_by", "Lent by", "经办人", max_length=64),
+        Field("due_at", "Due", "应还时间", kind="datetime"),
+        Field("returned_at", "Returned", "归还时间", kind="datetime"),
+        Field("returned_to", "Taken back by", "接收人", max_length=64),
+        Field("return_note", "Return note", "归还说明", kind="multiline"),
+    )
+}
+
+
 ARCHIVES = declare(
     Register(
         name="archives",
@@ -244,45 +272,17 @@ ARCHIVES = declare(
                 target="lent",
                 perm=Perm.ARCHIVES_LEND,
                 inputs=(
-                    Field(
-                        "borrower_staff",
-                        "Borrower",
-                        "借阅人",
-                        kind="ref",
-                        ref="staff",
-                        required=True,
-                    ),
-                    Field(
-                        "kind",
-                        "Kind",
-                        "借阅方式",
-                        kind="choice",
-                        choices=LOAN_KINDS,
-                        required=True,
-                        default="borrow",
-                    ),
-                    Field(
-                        "purpose",
-                        "Purpose",
-                        "借阅事由",
-                        kind="multiline",
-                        required=True,
-                        max_length=500,
-                    ),
-                    Field(
-                        "due_at",
-                        "Due back",
-                        "应还时间",
-                        kind="datetime",
+                    replace(LOAN_FIELDS["borrower_staff"], required=True),
+                    replace(LOAN_FIELDS["kind"], required=True, default="borrow"),
+                    replace(LOAN_FIELDS["purpose"], required=True, max_length=500),
+                    replace(
+                        LOAN_FIELDS["due_at"],
                         help_en="Empty: by borrower — same day for reading, 3 working days "
                         "in the department, 5 for another department.",
                         help_zh="留空按借阅人计算：查阅当天归还，本部门3个工作日，其他部门5个工作日。",
                     ),
-                    Field(
-                        "approved_by",
-                        "Approved by (department head)",
-                        "批准人（部门负责人）",
-                        max_length=64,
+                    replace(
+                        LOAN_FIELDS["approved_by"],
                         help_en="Copying or taking the file away needs the department head's "
                         "approval.",
                         help_zh="复印或带走档案须部门负责人签字批准。",
@@ -361,21 +361,7 @@ ARCHIVE_LOANS = declare(
         prefix="JY",
         title_field="borrower_name",
         states=LOAN_STATES,
-        fields=(
-            Field("file", "File", "档案编号", kind="ref", ref="archives"),
-            Field("kind", "Kind", "借阅方式", kind="choice", choices=LOAN_KINDS),
-            Field("borrower_staff", "Borrower", "借阅人", kind="ref", ref="staff"),
-            Field("borrower_name", "Borrower", "借阅人", max_length=64),
-            Field("borrower_department", "Department", "部门", max_length=64),
-            Field("purpose", "Purpose", "借阅事由", kind="multiline"),
-            Field("approved_by", "Approved by", "批准人", max_length=64),
-            Field("lent_at", "Lent", "借出时间", kind="datetime"),
-            Field("lent_by", "Lent by", "经办人", max_length=64),
-            Field("due_at", "Due", "应还时间", kind="datetime"),
-            Field("returned_at", "Returned", "归还时间", kind="datetime"),
-            Field("returned_to", "Taken back by", "接收人", max_length=64),
-            Field("return_note", "Return note", "归还说明", kind="multiline"),
-        ),
+        fields=tuple(LOAN_FIELDS.values()),
         list=ListSpec(
             columns=(
                 "number",
