@@ -252,7 +252,7 @@ class _DryRun(Exception):  # noqa: N818 - rolls the dry run's transaction back
         self.result = result
 
 
-def _as_datetime(value: Any) -> datetime | None:
+def as_datetime(value: Any) -> datetime | None:
     plain_date = isinstance(value, date) and not isinstance(value, datetime)
     return datetime.combine(value, time()) if plain_date else value
 
@@ -276,7 +276,7 @@ def _cell(f: Field, raw: Any, lookups: dict, values: dict, latest: datetime) -> 
     value, problem = f.clean(raw)
     if problem is None and f.check is not None:
         problem = f.check(value, values)
-    if problem is None and f.kind in DATES and value and _as_datetime(value) > latest:
+    if problem is None and f.kind in DATES and value and as_datetime(value) > latest:
         problem = _FUTURE
     return value, problem, shown
 
@@ -351,7 +351,7 @@ def _import_rows(
             if f.kind == "text" and values.get(f.name) == "" and f.zh in shown:
                 values[f.name] = shown[f.zh]
         source = next((name for name in dated if values.get(name)), None)
-        row_date = _as_datetime(values[source]) if source else now
+        row_date = as_datetime(values[source]) if source else now
         if reg.states and not values.get(reg.state_field):  # as a stamp date says, else initial
             implied = [s for name, s in stamps.items() if values.get(name)]
             values[reg.state_field] = (implied or [reg.initial_state or reg.states[0].value])[0]
