@@ -15,7 +15,7 @@ from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import registry
 from app.kit.declare import Register
 from app.kit.services import label_fields, ref_model
-from app.kit.today import as_datetime, open_condition
+from app.kit.today import column_datetime, open_condition
 from app.rules.roles import Perm
 from app.services.context import Actor
 from app.services.tx import read_service
@@ -113,7 +113,7 @@ def _open_rows(reg: Register, now: datetime, overdue: bool) -> list[dict[str, An
     order = [due, model.id] if due is not None else [model.id]
     rows = list(model.select().where(cond).order_by(*order).dicts())
     for r in rows:
-        at = as_datetime(due, r.get(reg.due_field)) if due is not None else None
+        at = column_datetime(due, r.get(reg.due_field)) if due is not None else None
         r["overdue"] = at is not None and at < now
     refs = {f.name: ref_model(f.ref) for f in reg.fields if f.kind == "ref"}
     if reg.holder_field:

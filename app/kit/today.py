@@ -132,10 +132,10 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
         next_due = (
             model.select(peewee.fn.MIN(due)).where(open_condition(reg) & (due >= now)).scalar()
         )
-        next_due = as_datetime(due, next_due)
+        next_due = column_datetime(due, next_due)
     lines = []
     for r in rows:
-        at = as_datetime(due, r.get(reg.due_field)) if due is not None else None
+        at = column_datetime(due, r.get(reg.due_field)) if due is not None else None
         text = spec.describe(r) if spec.describe is not None else _text(reg, r)
         lines.append(TodayLine(reg.name, r["id"], text, at, at is not None and at < now))
     return TodayGroup(
@@ -149,7 +149,7 @@ def group(reg: Register, now: datetime, limit: int = LINES) -> TodayGroup:
     )
 
 
-def as_datetime(field: Any, value: Any) -> datetime | None:
+def column_datetime(field: Any, value: Any) -> datetime | None:
     """A datetime column's value as read back (holdings and Today lists use this)."""
     if isinstance(value, str):  # SQLite hands MIN() and some dict rows back as text
         value = field.python_value(value)
