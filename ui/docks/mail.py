@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QCompleter,
@@ -51,6 +50,7 @@ from ui.kit.transition_dialog import KitFormDialog, TransitionDialog, register_f
 from ui.tasks import run_in_background
 from ui.widgets.list_detail import not_your_role, panel_button
 from ui.widgets.pdf_preview import page_layout_for, page_size_mm, print_pdf
+from ui.widgets.scan_box import ScanLineEdit
 from ui.widgets.signature_pad import SignatureField
 
 log = logging.getLogger(__name__)
@@ -58,19 +58,6 @@ log = logging.getLogger(__name__)
 TRANSITION_ICONS.update({"pick_up": "ok", "notify": "notice", "failed_try": "warning"})
 INTAKE_FIELDS = ("tracking_no", "unit", "addressee", "kind", "sender", "envelope_ok", "notes")
 ItemRole = Qt.ItemDataRole.UserRole
-
-
-class EnterLineEdit(QLineEdit):
-    """A scan field inside a form: Enter is its own (`entered`), not the form's Save."""
-
-    entered = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.entered.emit(self.text())
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 def print_to_default_printer(pdf: bytes, title: str) -> bool:
@@ -221,7 +208,7 @@ class MailPickupDialog(TransitionDialog):
         self.items = QListWidget(self)
         self.items.setObjectName("mail_pickup_items")
         self.items.setMaximumHeight(140)
-        self.more = EnterLineEdit(self)
+        self.more = ScanLineEdit(self)  # its Enter adds the item, not the form's Save
         self.more.setObjectName("mail_pickup_scan")
         self.more.setPlaceholderText(
             QCoreApplication.translate("MailPickup", "Scan another item for the same person")
