@@ -23,6 +23,7 @@ from app.kit import (
     registry,
 )
 from app.kit.declare import Context
+from app.kit.services import insert_record
 from app.kit.slips import Barcode, Header, Rows, Signatures, Slip, Table
 from app.models import PeriodicalReceipt, PeriodicalShortage, PeriodicalSubscription, Unit
 from app.rules.roles import Perm
@@ -91,8 +92,6 @@ def before_count(ctx: Context) -> dict[str, str]:
 
 def open_shortage(ctx: Context) -> None:
     """Fewer copies than expected (none: the issue is late): a shortage to chase."""
-    from app.kit.services import insert_record
-
     receipt = ctx.record
     missing = receipt.expected - receipt.received
     if missing <= 0:
