@@ -63,10 +63,6 @@ RETURN_REASONS = choices(
 )
 
 
-def _held(model, now):  # noqa: ANN001, ANN202 - a Filter's where(model, now)
-    return model.status.in_(list(rules.HELD))
-
-
 # -- what the desk prints (app/kit/slips.py) ----------------------------------------------------
 
 ITEM_LABEL = Slip(
@@ -77,6 +73,8 @@ ITEM_LABEL = Slip(
     blocks=(Label("number", top=("label_top",), top_right="kind", bottom="tracking_no"),),
     gather=rules.label_data,
 )
+# What the notice and the receipt both say of the item.
+ITEM_ROWS = ("unit", "addressee", "kind", "tracking_no", "received_at")
 NOTICE = Slip(
     "notice",
     "Pickup notice",
@@ -85,16 +83,7 @@ NOTICE = Slip(
     blocks=(
         Header("邮件领取通知单"),
         Barcode("number"),
-        Rows(
-            (
-                "unit",
-                "addressee",
-                "kind",
-                "tracking_no",
-                "received_at",
-                ("desk_hours", "领取时间"),
-            )
-        ),
+        Rows((*ITEM_ROWS, ("desk_hours", "领取时间"))),
         Note(
             "您有邮件存放于物业客服部，请持本通知单及本人有效身份证件前来领取；"
             "代领请出示收件人授权及代领人身份证件。领取时请签署中文姓名。"
@@ -112,11 +101,7 @@ RECEIPT = Slip(
         Barcode("number"),
         Rows(
             (
-                "unit",
-                "addressee",
-                "kind",
-                "tracking_no",
-                "received_at",
+                *ITEM_ROWS,
                 ("pickup_number", "领取单号"),
                 ("recipient_name", "领取人"),
                 ("relation", "领取方式"),
@@ -304,14 +289,9 @@ MAIL = declare(
                     "Show",
                     "显示",
                     (
-                        ("held", "Held at the desk", "在台待领", _held),
+                        ("held", "Held at the desk", "在台待领", rules.held_condition),
                         ("return", "Return list", "待退邮局清单", rules.return_list_condition),
-                        (
-                            "late",
-                            "Waiting too long",
-                            "逾期未领",
-                            lambda m, now: _held(m, now) & (m.due_at < now),
-                        ),
+                        ("late", "Waiting too long", "逾期未领", rules.late_condition),
                         (
                             "unhanded",
                             "Held over a shift change without handover",

@@ -37,6 +37,16 @@ def hold_days(values: Mapping[str, Any]) -> int:
         return 3
 
 
+def held_condition(model: type[MailItem], now: datetime | None = None) -> Any:
+    """SQL: held at the desk (the list's "held" filter, the handover, the summary)."""
+    return model.status.in_(list(HELD))
+
+
+def late_condition(model: type[MailItem], now: datetime) -> Any:
+    """SQL: held past its due time (the list's "waiting too long" filter and count)."""
+    return held_condition(model) & (model.due_at < now)
+
+
 # -- who is at a unit now (the reference data's owners and tenants) ----------------------------
 
 
@@ -172,7 +182,7 @@ def last_shift_change(now: datetime) -> datetime:
 
 def unhanded_condition(model: type[MailItem], now: datetime) -> Any:
     """SQL: held since before the last shift change with nobody signing it over (交接班未签名)."""
-    return model.status.in_(list(HELD)) & (model.held_since < last_shift_change(now))
+    return held_condition(model) & (model.held_since < last_shift_change(now))
 
 
 # -- notification -------------------------------------------------------------------------------
@@ -489,9 +499,7 @@ def held_rows(now: datetime) -> list[dict[str, Any]]:
         )
         .join(Unit)
         .where(
-            MailItem.status.in_(list(HELD))
-            & MailItem.voided_at.is_null()
-            & (MailItem.received_at <= now)
+            held_condition(MailItem) & MailItem.voided_at.is_null() & (MailItem.received_at <= now)
         )
         .order_by(MailItem.received_at, MailItem.id)
         .dicts()
@@ -523,7 +531,7 @@ def summary_counts(day: date, now: datetime) -> dict[str, int]:
             query = query.where(cond)
         return query.count()
 
-    held = MailItem.select().where(live & MailItem.status.in_(list(HELD)))
+    held = MailItem.select().where(live & held_condition(MailItem))
     return {
         "received": on_day(MailItem.received_at, MailItem.kind != "courier"),
         "refused": on_day(MailItem.received_at, MailItem.kind == "courier"),
@@ -531,7 +539,7 @@ def summary_counts(day: date, now: datetime) -> dict[str, int]:
         "picked_up": on_day(MailItem.picked_up_at),
         "returned": on_day(MailItem.returned_at),
         "held": held.count(),
-        "late": held.where(MailItem.due_at < now).count(),
+        "late": held.where(late_condition(MailItem, now)).count(),
         "unhanded": held.where(unhanded_condition(MailItem, now)).count(),
     }
 

@@ -155,7 +155,7 @@ def hand_over(
         raise ValidationError(errors)
     held = list(
         MailItem.select(MailItem.id, MailItem.number, MailItem.status)
-        .where(MailItem.status.in_(list(rules.HELD)) & MailItem.voided_at.is_null())
+        .where(rules.held_condition(MailItem) & MailItem.voided_at.is_null())
         .order_by(MailItem.received_at, MailItem.id)
     )
     data = {
