@@ -430,28 +430,16 @@ class MailDock(RegisterDock):
             self.print_slip(RECEIPT.name)
 
 
-class MailHandoversDock(RegisterDock):
-    """Every shift handover: who handed which items to whom, both signatures."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, MAIL_HANDOVERS.name, parent)
-
-
-class MailPickupsDock(RegisterDock):
-    """Every pickup: who took which items, with which document, when and from whom."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, MAIL_PICKUPS.name, parent)
-
-
-# One dock per register, titled and permitted as declared (the kit's dock_spec).
+# One dock per register, titled and permitted as declared (the kit's dock_spec); all but the
+# items' own are the kit's plain RegisterDock: every pickup (who took which items, with which
+# document), every shift handover (both signatures), and the periodicals.
 for spec in (
     dock_spec(MAIL, "mail", 12, MailDock, tags=("mail",)),
-    dock_spec(MAIL_PICKUPS, "receipt", 13, MailPickupsDock, tags=("mail",)),
-    dock_spec(MAIL_HANDOVERS, "handover", 14, MailHandoversDock, tags=("mail",)),
     *(
         dock_spec(registry.get(name), icon_name, order, tags=("mail",))
         for name, icon_name, order in (
+            (MAIL_PICKUPS.name, "receipt", 13),
+            (MAIL_HANDOVERS.name, "handover", 14),
             ("periodical_receipts", "notice", 18),
             ("periodical_shortages", "warning", 19),
             ("periodical_subscriptions", "notice", 20),
@@ -463,8 +451,6 @@ for spec in (
 __all__ = [
     "MailDock",
     "MailHandoverDialog",
-    "MailHandoversDock",
     "MailIntakeDialog",
     "MailPickupDialog",
-    "MailPickupsDock",
 ]
