@@ -4,6 +4,7 @@ scanned at the desk → the pickup form → identity check → two items in one 
 
 from __future__ import annotations
 
+from pdf_helpers import all_text
 from PySide6.QtCore import Qt
 
 from app.kit import services as kit
@@ -18,16 +19,6 @@ pytest_plugins = ("archive_fixtures",)  # no_dialogs
 
 SAVE_TIMEOUT = 10_000
 OWNER_ID = "110101199003074477"
-
-
-def _pdf_text(data: bytes) -> str:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        return "".join(page.get_textpage().get_text_range() for page in pdf)
-    finally:
-        pdf.close()
 
 
 def _window(qtbot, actor, db, settings) -> MainWindow:  # noqa: ANN001
@@ -74,7 +65,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     items = list(MailItem.select().order_by(MailItem.id))
     assert [m.tracking_no for m in items] == ["XA100000001CN", "XA100000002CN"]
     assert sent == [m.number for m in items]
-    assert items[0].number in _pdf_text(intake.labels[0])
+    assert items[0].number in all_text(intake.labels[0])
     assert "2" in intake.count_label.text()
     intake.reject()
     qtbot.waitUntil(lambda: dock.active_dialog is None)
@@ -88,7 +79,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     qtbot.keyClick(notify.inputs["notified_whom"], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dock.active_dialog is None, timeout=SAVE_TIMEOUT)
     assert dock.record["status"] == "notified"
-    assert dock.last_preview is not None and "邮件领取通知单" in _pdf_text(
+    assert dock.last_preview is not None and "邮件领取通知单" in all_text(
         dock.last_preview.pdf_bytes()
     )
     dock.last_preview.close()
@@ -115,7 +106,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     only = MailPickup.get()
     assert only.items == 2 and {m.status for m in MailItem.select()} == {"picked_up"}
     assert dock.record["status"] == "picked_up"
-    receipt = _pdf_text(dock.last_preview.pdf_bytes())
+    receipt = all_text(dock.last_preview.pdf_bytes())
     assert only.number in receipt and items[1].number in receipt
     # a second pickup of the same item: the button says why not
     assert not dock.transition_buttons["pick_up"].isEnabled()
@@ -155,7 +146,7 @@ def test_shift_handover_with_both_signatures(qtbot, db, admin, ui_settings, no_d
     qtbot.waitUntil(lambda: dock.active_dialog is None, timeout=SAVE_TIMEOUT)
     sheet = MailHandover.get()
     assert sheet.items == 1 and sheet.from_signature_id and sheet.to_signature_id
-    text = _pdf_text(dock.last_preview.pdf_bytes())
+    text = all_text(dock.last_preview.pdf_bytes())
     assert sheet.number in text and held["number"] in text
 
 

@@ -16,7 +16,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QCompleter,
@@ -51,6 +50,7 @@ from ui.kit.transition_dialog import KitFormDialog, TransitionDialog, register_f
 from ui.tasks import run_in_background
 from ui.widgets.list_detail import not_your_role, panel_button
 from ui.widgets.pdf_preview import page_layout_for, page_size_mm, print_pdf
+from ui.widgets.scan_box import ScanLineEdit
 from ui.widgets.signature_pad import SignatureField
 
 log = logging.getLogger(__name__)
@@ -58,19 +58,6 @@ log = logging.getLogger(__name__)
 TRANSITION_ICONS.update({"pick_up": "ok", "notify": "notice", "failed_try": "warning"})
 INTAKE_FIELDS = ("tracking_no", "unit", "addressee", "kind", "sender", "envelope_ok", "notes")
 ItemRole = Qt.ItemDataRole.UserRole
-
-
-class EnterLineEdit(QLineEdit):
-    """A scan field inside a form: Enter is its own (`entered`), not the form's Save."""
-
-    entered = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.entered.emit(self.text())
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 def print_to_default_printer(pdf: bytes, title: str) -> bool:
@@ -221,7 +208,7 @@ class MailPickupDialog(TransitionDialog):
         self.items = QListWidget(self)
         self.items.setObjectName("mail_pickup_items")
         self.items.setMaximumHeight(140)
-        self.more = EnterLineEdit(self)
+        self.more = ScanLineEdit(self)  # its Enter adds the item, not the form's Save
         self.more.setObjectName("mail_pickup_scan")
         self.more.setPlaceholderText(
             QCoreApplication.translate("MailPickup", "Scan another item for the same person")
@@ -443,28 +430,16 @@ class MailDock(RegisterDock):
             self.print_slip(RECEIPT.name)
 
 
-class MailHandoversDock(RegisterDock):
-    """Every shift handover: who handed which items to whom, both signatures."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, MAIL_HANDOVERS.name, parent)
-
-
-class MailPickupsDock(RegisterDock):
-    """Every pickup: who took which items, with which document, when and from whom."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, MAIL_PICKUPS.name, parent)
-
-
-# One dock per register, titled and permitted as declared (the kit's dock_spec).
+# One dock per register, titled and permitted as declared (the kit's dock_spec); all but the
+# items' own are the kit's plain RegisterDock: every pickup (who took which items, with which
+# document), every shift handover (both signatures), and the periodicals.
 for spec in (
     dock_spec(MAIL, "mail", 12, MailDock, tags=("mail",)),
-    dock_spec(MAIL_PICKUPS, "receipt", 13, MailPickupsDock, tags=("mail",)),
-    dock_spec(MAIL_HANDOVERS, "handover", 14, MailHandoversDock, tags=("mail",)),
     *(
         dock_spec(registry.get(name), icon_name, order, tags=("mail",))
         for name, icon_name, order in (
+            (MAIL_PICKUPS.name, "receipt", 13),
+            (MAIL_HANDOVERS.name, "handover", 14),
             ("periodical_receipts", "notice", 18),
             ("periodical_shortages", "warning", 19),
             ("periodical_subscriptions", "notice", 20),
@@ -476,8 +451,6 @@ for spec in (
 __all__ = [
     "MailDock",
     "MailHandoverDialog",
-    "MailHandoversDock",
     "MailIntakeDialog",
     "MailPickupDialog",
-    "MailPickupsDock",
 ]

@@ -7,6 +7,7 @@ department head when chasing fails. Open shortages stay on the Today panel until
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.kit import (
     registry,
 )
 from app.kit.declare import Context
+from app.kit.services import insert_record
 from app.kit.slips import Barcode, Header, Rows, Signatures, Slip, Table
 from app.models import PeriodicalReceipt, PeriodicalShortage, PeriodicalSubscription, Unit
 from app.rules.roles import Perm
@@ -39,6 +41,9 @@ SHORTAGE_STATES = choices(
     ("escalated", "Reported to the department head", "已报部门领导"),
     ("closed", "Closed", "已结案"),
 )
+# Columns of a shortage that are also a step's input: declared once.
+REPORTED_TO = Field("reported_to", "Reported to", "报告领导", max_length=64)
+RESOLUTION = Field("resolution", "Resolution", "处理结果", kind="multiline")
 
 
 def _active(day: date) -> Any:
@@ -91,8 +96,6 @@ def before_count(ctx: Context) -> dict[str, str]:
 
 def open_shortage(ctx: Context) -> None:
     """Fewer copies than expected (none: the issue is late): a shortage to chase."""
-    from app.kit.services import insert_record
-
     receipt = ctx.record
     missing = receipt.expected - receipt.received
     if missing <= 0:
@@ -278,10 +281,10 @@ PERIODICAL_SHORTAGES = declare(
             Field("missing", "Copies missing", "缺少份数", kind="int"),
             Field("chased", "Times chased", "交涉次数", kind="int"),
             Field("last_chased_at", "Last chased", "最近交涉", kind="datetime"),
-            Field("reported_to", "Reported to", "报告领导", max_length=64),
+            REPORTED_TO,
             Field("closed_at", "Closed", "结案时间", kind="datetime"),
             Field("closed_by", "Closed by", "结案人", max_length=64),
-            Field("resolution", "Resolution", "处理结果", kind="multiline"),
+            RESOLUTION,
         ),
         list=ListSpec(
             columns=("number", "title", "kind", "missing", "status", "chased", "created_at"),
@@ -322,9 +325,7 @@ PERIODICAL_SHORTAGES = declare(
                 source=("chasing",),  # only once chasing the post office failed
                 target="escalated",
                 perm=Perm.MAIL_HANDLE,
-                inputs=(
-                    Field("reported_to", "Reported to", "报告领导", required=True, max_length=64),
-                ),
+                inputs=(replace(REPORTED_TO, required=True),),
                 handler=note_input("reported_to"),
             ),
             Transition(
@@ -334,16 +335,7 @@ PERIODICAL_SHORTAGES = declare(
                 source=("open", "chasing", "escalated"),
                 target="closed",
                 perm=Perm.MAIL_HANDLE,
-                inputs=(
-                    Field(
-                        "resolution",
-                        "Resolution",
-                        "处理结果",
-                        kind="multiline",
-                        required=True,
-                        max_length=500,
-                    ),
-                ),
+                inputs=(replace(RESOLUTION, required=True, max_length=500),),
                 stamp_at="closed_at",
                 stamp_by="closed_by",
                 handler=note_input("resolution"),

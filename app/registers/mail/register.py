@@ -11,6 +11,8 @@ return list, handlers) and `services.py` (several items in one pickup, batch loo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.kit import (
     Field,
     Filter,
@@ -63,8 +65,15 @@ RETURN_REASONS = choices(
 )
 
 
-def _held(model, now):  # noqa: ANN001, ANN202 - a Filter's where(model, now)
-    return model.status.in_(list(rules.HELD))
+# Fields that are both a register's column and a step's input: declared once, the input
+# `replace`d where it is required or explained.
+NOTIFIED_WHOM = Field("notified_whom", "Who was told", "被通知人", max_length=64)
+POST_OFFICE_RECEIVER = Field(
+    "post_office_receiver", "Post office clerk", "邮局经办人", max_length=64
+)
+ID_TYPE = Field("id_type", "Document", "证件类型", choices=ID_TYPES)
+ID_NUMBER = Field("id_number", "Document number", "证件号码", max_length=32, pii=True)
+AUTHORISATION = Field("authorisation", "Authorisation", "授权凭证", max_length=200)
 
 
 # -- what the desk prints (app/kit/slips.py) ----------------------------------------------------
@@ -77,6 +86,8 @@ ITEM_LABEL = Slip(
     blocks=(Label("number", top=("label_top",), top_right="kind", bottom="tracking_no"),),
     gather=rules.label_data,
 )
+# What the notice and the receipt both say of the item.
+ITEM_ROWS = ("unit", "addressee", "kind", "tracking_no", "received_at")
 NOTICE = Slip(
     "notice",
     "Pickup notice",
@@ -85,16 +96,7 @@ NOTICE = Slip(
     blocks=(
         Header("邮件领取通知单"),
         Barcode("number"),
-        Rows(
-            (
-                "unit",
-                "addressee",
-                "kind",
-                "tracking_no",
-                "received_at",
-                ("desk_hours", "领取时间"),
-            )
-        ),
+        Rows((*ITEM_ROWS, ("desk_hours", "领取时间"))),
         Note(
             "您有邮件存放于物业客服部，请持本通知单及本人有效身份证件前来领取；"
             "代领请出示收件人授权及代领人身份证件。领取时请签署中文姓名。"
@@ -112,11 +114,7 @@ RECEIPT = Slip(
         Barcode("number"),
         Rows(
             (
-                "unit",
-                "addressee",
-                "kind",
-                "tracking_no",
-                "received_at",
+                *ITEM_ROWS,
                 ("pickup_number", "领取单号"),
                 ("recipient_name", "领取人"),
                 ("relation", "领取方式"),
@@ -275,7 +273,7 @@ MAIL = declare(
             Field("notified_at", "Notified", "通知时间", kind="datetime"),
             Field("notified_by", "Notified by", "通知人", max_length=64),
             Field("notify_method", "Notified by way of", "通知方式", choices=NOTIFY_METHODS),
-            Field("notified_whom", "Who was told", "被通知人", max_length=64),
+            NOTIFIED_WHOM,
             Field("tries", "Failed delivery tries", "复派次数", kind="int"),
             Field("pickup", "Pickup", "领取单号", kind="ref", ref="mail_pickups"),
             Field("picked_up_at", "Picked up", "领取时间", kind="datetime"),
@@ -283,7 +281,7 @@ MAIL = declare(
             Field("returned_at", "Returned", "退回时间", kind="datetime"),
             Field("returned_by", "Returned by", "退回经办人", max_length=64),
             Field("return_reason", "Why returned", "退回原因", choices=RETURN_REASONS),
-            Field("post_office_receiver", "Post office clerk", "邮局经办人", max_length=64),
+            POST_OFFICE_RECEIVER,
             Field("notes", "Notes", "备注", kind="multiline", max_length=1000),
         ),
         list=ListSpec(
@@ -304,14 +302,9 @@ MAIL = declare(
                     "Show",
                     "显示",
                     (
-                        ("held", "Held at the desk", "在台待领", _held),
+                        ("held", "Held at the desk", "在台待领", rules.held_condition),
                         ("return", "Return list", "待退邮局清单", rules.return_list_condition),
-                        (
-                            "late",
-                            "Waiting too long",
-                            "逾期未领",
-                            lambda m, now: _held(m, now) & (m.due_at < now),
-                        ),
+                        ("late", "Waiting too long", "逾期未领", rules.late_condition),
                         (
                             "unhanded",
                             "Held over a shift change without handover",
@@ -398,22 +391,10 @@ MAIL = declare(
                         required=True,
                         default="addressee",
                     ),
-                    Field(
-                        "id_type",
-                        "Document",
-                        "证件类型",
-                        kind="choice",
-                        choices=ID_TYPES,
+                    replace(ID_TYPE, kind="choice", required=True, default="ric"),
+                    replace(
+                        ID_NUMBER,
                         required=True,
-                        default="ric",
-                    ),
-                    Field(
-                        "id_number",
-                        "Document number",
-                        "证件号码",
-                        required=True,
-                        max_length=32,
-                        pii=True,
                         help_en="Checked against the addressee or the unit's owners and tenants "
                         "on file.",
                         help_zh="与登记的收件人或本单元业主/租户证件核对。",
@@ -428,11 +409,8 @@ MAIL = declare(
                         "authorised it.",
                         help_zh="代领时填写授权的收件人或本单元业主/租户。",
                     ),
-                    Field(
-                        "authorisation",
-                        "Authorisation",
-                        "授权凭证",
-                        max_length=200,
+                    replace(
+                        AUTHORISATION,
                         help_en="Letter of authority, or the phone call (with whom, when).",
                         help_zh="授权委托书，或电话确认（与谁、何时）。",
                     ),
@@ -471,7 +449,7 @@ MAIL = declare(
                         required=True,
                         default="slip",
                     ),
-                    Field("notified_whom", "Who was told", "被通知人", max_length=64),
+                    NOTIFIED_WHOM,
                 ),
                 stamp_at="notified_at",
                 stamp_by="notified_by",
@@ -501,15 +479,7 @@ MAIL = declare(
                 source=rules.HELD,
                 target="returned",
                 perm=Perm.MAIL_HANDLE,
-                inputs=(
-                    Field(
-                        "post_office_receiver",
-                        "Post office clerk",
-                        "邮局经办人",
-                        required=True,
-                        max_length=64,
-                    ),
-                ),
+                inputs=(replace(POST_OFFICE_RECEIVER, required=True),),
                 stamp_at="returned_at",
                 stamp_by="returned_by",
                 guard=rules.check_return,
@@ -532,12 +502,12 @@ MAIL_PICKUPS = declare(
         fields=(
             Field("recipient_name", "Recipient", "领取人", max_length=64),
             Field("relation", "Picked up as", "领取方式", choices=RELATIONS),
-            Field("id_type", "Document", "证件类型", choices=ID_TYPES),
-            Field("id_number", "Document number", "证件号码", pii=True),
+            ID_TYPE,
+            ID_NUMBER,
             Field(
                 "party", "Addressee / authorised by", "收件业户/授权人", kind="ref", ref="parties"
             ),
-            Field("authorisation", "Authorisation", "授权凭证", max_length=200),
+            AUTHORISATION,
             Field("picked_up_at", "Picked up", "领取时间", kind="datetime"),
             Field("handed_out_by", "Handed out by", "发放人", max_length=64),
             Field("items", "Items", "件数", kind="int"),

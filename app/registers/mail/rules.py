@@ -17,6 +17,7 @@ import peewee
 from app.i18n import QT_TRANSLATE_NOOP, Msg
 from app.kit import registry
 from app.kit.declare import Context
+from app.kit.services import insert_record, who
 from app.models import MailItem, MailPickup, Party, Unit, UnitParty
 from app.rules.identity import check_id, mask_id
 from app.services import office_settings
@@ -28,16 +29,22 @@ FAILED_TRIES_TO_RETURN = 2  # 经两次复派到房间无人认收，则退回�
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def who(actor: Any) -> str:
-    return actor.display_name or actor.username
-
-
 def hold_days(values: Mapping[str, Any]) -> int:
     """Working days an item may wait before the Today panel lists it (office setting)."""
     try:
         return max(0, int(office_settings.get_setting(HOLD_DAYS_SETTING)))
     except (ValueError, KeyError):
         return 3
+
+
+def held_condition(model: type[MailItem], now: datetime | None = None) -> Any:
+    """SQL: held at the desk (the list's "held" filter, the handover, the summary)."""
+    return model.status.in_(list(HELD))
+
+
+def late_condition(model: type[MailItem], now: datetime) -> Any:
+    """SQL: held past its due time (the list's "waiting too long" filter and count)."""
+    return held_condition(model) & (model.due_at < now)
 
 
 # -- who is at a unit now (the reference data's owners and tenants) ----------------------------
@@ -175,7 +182,7 @@ def last_shift_change(now: datetime) -> datetime:
 
 def unhanded_condition(model: type[MailItem], now: datetime) -> Any:
     """SQL: held since before the last shift change with nobody signing it over (交接班未签名)."""
-    return model.status.in_(list(HELD)) & (model.held_since < last_shift_change(now))
+    return held_condition(model) & (model.held_since < last_shift_change(now))
 
 
 # -- notification -------------------------------------------------------------------------------
@@ -281,8 +288,6 @@ def check_pickup(ctx: Context) -> dict[str, str]:
 def hand_out(ctx: Context) -> None:
     """The item went to the recipient: open the pickup (number LQ-…) or add the item to the
     one it joins (several items for one person, one signature)."""
-    from app.kit.services import insert_record
-
     v = ctx.inputs
     joined = v.get("pickup")
     if joined is None:
@@ -357,9 +362,9 @@ def note_return(ctx: Context) -> None:
 # -- what the slips print beyond the record -----------------------------------------------------
 
 
-def _unit_code(unit_id: int | None) -> str:
-    unit = Unit.get_or_none(Unit.id == unit_id) if unit_id else None
-    return unit.code if unit else ""
+def _zh(register: str, field: str) -> Any:
+    """The Chinese a declared field prints for a stored value (its choice label)."""
+    return registry.get(register).field(field).value_zh
 
 
 def label_data(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -376,9 +381,7 @@ def notice_data(record: Mapping[str, Any]) -> dict[str, Any]:
 def receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
     """The pickup receipt: who picked up with which document (masked), and every item of the
     same pickup; an item not yet picked up prints a blank receipt to be signed on paper."""
-    from app.registers.mail.register import ID_TYPES, KINDS, RELATIONS
-
-    kinds = {c.value: c.zh for c in KINDS}
+    kind_zh = _zh("mail", "kind")
     pickup = (
         MailPickup.get_or_none(MailPickup.id == record.get("pickup"))
         if record.get("pickup")
@@ -392,8 +395,8 @@ def receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
     }
     items = [record]
     if pickup is not None:
-        id_type = next((c.zh for c in ID_TYPES if c.value == pickup.id_type), pickup.id_type)
-        relation = next((c.zh for c in RELATIONS if c.value == pickup.relation), pickup.relation)
+        id_type = _zh("mail_pickups", "id_type")(pickup.id_type)
+        relation = _zh("mail_pickups", "relation")(pickup.relation)
         if pickup.authorisation:
             relation = f"{relation}（{pickup.authorisation}）"
         data.update(
@@ -415,7 +418,7 @@ def receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
     data["items"] = [
         {
             "number": i.get("number"),
-            "kind": kinds.get(i.get("kind"), i.get("kind")),
+            "kind": kind_zh(i.get("kind")),
             "unit": i.get("code") or record.get("unit_label") or "",
             "addressee": i.get("addressee"),
             "tracking_no": i.get("tracking_no") or "",
@@ -427,9 +430,7 @@ def receipt_data(record: Mapping[str, Any]) -> dict[str, Any]:
 
 def return_list_data(context: Mapping[str, Any]) -> dict[str, Any]:
     """退回邮局清单: every item on the return list, oldest first, with why."""
-    from app.registers.mail.register import KINDS
-
-    kinds = {c.value: c.zh for c in KINDS}
+    kind_zh, reason_zh = _zh("mail", "kind"), _zh("mail", "return_reason")
     now = context.get("printed_at") or datetime.now()
     rows = (
         MailItem.select(MailItem, Unit)
@@ -441,11 +442,11 @@ def return_list_data(context: Mapping[str, Any]) -> dict[str, Any]:
         {
             "number": m.number,
             "tracking_no": m.tracking_no,
-            "kind": kinds.get(m.kind, m.kind),
+            "kind": kind_zh(m.kind),
             "unit": m.unit.code,
             "addressee": m.addressee,
             "received_at": m.received_at,
-            "why": "两次复派无人认收" if m.status == "to_return" else "收件人已迁出/空房",
+            "why": reason_zh("two_tries" if m.status == "to_return" else "moved_out"),
         }
         for m in rows
     ]
@@ -455,10 +456,8 @@ def return_list_data(context: Mapping[str, Any]) -> dict[str, Any]:
 def handover_data(record: Mapping[str, Any]) -> dict[str, Any]:
     """The handover sheet: exactly the items that changed hands, as they were."""
     from app.models import MailHandoverLine
-    from app.registers.mail.register import KINDS, STATES
 
-    kinds = {c.value: c.zh for c in KINDS}
-    states = {c.value: c.zh for c in STATES}
+    kind_zh, status_zh = _zh("mail", "kind"), _zh("mail", "status")
     rows = (
         MailHandoverLine.select(
             MailHandoverLine.status, MailItem.number, MailItem.kind, MailItem.addressee, Unit.code
@@ -473,10 +472,10 @@ def handover_data(record: Mapping[str, Any]) -> dict[str, Any]:
         "lines": [
             {
                 "number": r["number"],
-                "kind": kinds.get(r["kind"], r["kind"]),
+                "kind": kind_zh(r["kind"]),
                 "unit": r["code"],
                 "addressee": r["addressee"],
-                "status": states.get(r["status"], r["status"]),
+                "status": status_zh(r["status"]),
             }
             for r in rows
         ]
@@ -487,10 +486,7 @@ def handover_data(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def held_rows(now: datetime) -> list[dict[str, Any]]:
-    from app.registers.mail.register import KINDS, STATES
-
-    kinds = {c.value: c.zh for c in KINDS}
-    states = {c.value: c.zh for c in STATES}
+    kind_zh, status_zh = _zh("mail", "kind"), _zh("mail", "status")
     rows = (
         MailItem.select(
             MailItem.number,
@@ -503,9 +499,7 @@ def held_rows(now: datetime) -> list[dict[str, Any]]:
         )
         .join(Unit)
         .where(
-            MailItem.status.in_(list(HELD))
-            & MailItem.voided_at.is_null()
-            & (MailItem.received_at <= now)
+            held_condition(MailItem) & MailItem.voided_at.is_null() & (MailItem.received_at <= now)
         )
         .order_by(MailItem.received_at, MailItem.id)
         .dicts()
@@ -513,10 +507,10 @@ def held_rows(now: datetime) -> list[dict[str, Any]]:
     return [
         {
             "number": r["number"],
-            "kind": kinds.get(r["kind"], r["kind"]),
+            "kind": kind_zh(r["kind"]),
             "unit": r["code"],
             "addressee": r["addressee"],
-            "status": states.get(r["status"], r["status"]),
+            "status": status_zh(r["status"]),
             "received_at": r["received_at"],
             "held_by": r["held_by"],
         }
@@ -537,7 +531,7 @@ def summary_counts(day: date, now: datetime) -> dict[str, int]:
             query = query.where(cond)
         return query.count()
 
-    held = MailItem.select().where(live & MailItem.status.in_(list(HELD)))
+    held = MailItem.select().where(live & held_condition(MailItem))
     return {
         "received": on_day(MailItem.received_at, MailItem.kind != "courier"),
         "refused": on_day(MailItem.received_at, MailItem.kind == "courier"),
@@ -545,7 +539,7 @@ def summary_counts(day: date, now: datetime) -> dict[str, int]:
         "picked_up": on_day(MailItem.picked_up_at),
         "returned": on_day(MailItem.returned_at),
         "held": held.count(),
-        "late": held.where(MailItem.due_at < now).count(),
+        "late": held.where(late_condition(MailItem, now)).count(),
         "unhanded": held.where(unhanded_condition(MailItem, now)).count(),
     }
 

@@ -12,14 +12,15 @@ from typing import Any
 
 from app.errors import ValidationError
 from app.i18n import QT_TRANSLATE_NOOP
-from app.kit import registry
+from app.kit import registry, trail
 from app.kit import services as kit
-from app.models import MailItem, MailPickup, Party, Unit
+from app.models import MailHandoverLine, MailItem, MailPickup, Unit
 from app.registers.mail import rules
 from app.rules.roles import Perm
 from app.services import scan
 from app.services.context import Actor
-from app.services.signatures import SignatureInput
+from app.services.reference import normalise_unit_code
+from app.services.signatures import SignatureInput, store_signature
 from app.services.tx import read_service, write_service
 
 
@@ -102,7 +103,7 @@ def waiting_for(actor: Actor, unit_id: int) -> list[dict[str, Any]]:
 @read_service(Perm.MAIL_VIEW)
 def occupants(actor: Actor, unit_code: str) -> list[str]:
     """Names of the unit's current owners and tenants (completion for the addressee)."""
-    unit = Unit.get_or_none(Unit.code == unit_code.strip().upper())
+    unit = Unit.get_or_none(Unit.code == normalise_unit_code(unit_code))
     if unit is None:
         return []
     return [p.name for p in rules.current_parties(unit.id)]
@@ -110,7 +111,7 @@ def occupants(actor: Actor, unit_code: str) -> list[str]:
 
 @read_service(Perm.MAIL_VIEW)
 def unit_id_of(actor: Actor, unit_code: str) -> int | None:
-    unit = Unit.get_or_none(Unit.code == unit_code.strip().upper())
+    unit = Unit.get_or_none(Unit.code == normalise_unit_code(unit_code))
     return unit.id if unit is not None else None
 
 
@@ -118,12 +119,6 @@ def unit_id_of(actor: Actor, unit_code: str) -> int | None:
 def return_list(actor: Actor, now: datetime | None = None) -> list[dict[str, Any]]:
     """Items on the return-to-post-office list (two failed tries, or the addressee moved out)."""
     return rules.return_list_data({"printed_at": now or datetime.now()})["items"]
-
-
-@read_service(Perm.MAIL_VIEW)
-def party_id_of(actor: Actor, name: str) -> int | None:
-    party = Party.get_or_none((Party.name == name) & Party.voided_at.is_null())
-    return party.id if party is not None else None
 
 
 @dataclass(frozen=True)
@@ -145,16 +140,12 @@ def hand_over(
 ) -> HandoverResult:
     """交接班: every item still held goes to the next shift, both clerks sign; the record lists
     exactly those items, and each now answers to the one who took it over."""
-    from app.kit.services import insert_record, who
-    from app.models import MailHandoverLine
-    from app.services.signatures import store_signature
-
     now = now or datetime.now()
     errors: dict[str, str] = {}
     to_name = (to_name or "").strip()
     if not to_name:
         errors["to_name"] = QT_TRANSLATE_NOOP("app", "Who takes the mail over?")
-    elif to_name == who(actor):
+    elif to_name == kit.who(actor):
         errors["to_name"] = QT_TRANSLATE_NOOP("app", "The next shift is someone else.")
     if from_signature is None:
         errors["from_signature"] = QT_TRANSLATE_NOOP("app", "The clerk handing over signs.")
@@ -164,27 +155,25 @@ def hand_over(
         raise ValidationError(errors)
     held = list(
         MailItem.select(MailItem.id, MailItem.number, MailItem.status)
-        .where(MailItem.status.in_(list(rules.HELD)) & MailItem.voided_at.is_null())
+        .where(rules.held_condition(MailItem) & MailItem.voided_at.is_null())
         .order_by(MailItem.received_at, MailItem.id)
     )
     data = {
         "handed_at": now,
-        "from_name": who(actor),
+        "from_name": kit.who(actor),
         "to_name": to_name,
         "items": len(held),
         "note": note or "",
         "from_signature": store_signature(actor, from_signature, "from_signature"),
         "to_signature": store_signature(actor, to_signature, "to_signature"),
     }
-    handover = insert_record(actor, registry.get("mail_handovers"), data, now, detail=to_name)
+    handover = kit.insert_record(actor, registry.get("mail_handovers"), data, now, detail=to_name)
     if held:
         MailHandoverLine.insert_many(
             [{"handover": handover.id, "item": m.id, "status": m.status} for m in held]
         ).execute()
         ids = [m.id for m in held]
         MailItem.update(held_by=to_name, held_since=now).where(MailItem.id.in_(ids)).execute()
-        from app.kit import trail
-
         for m in held:
             trail.add(actor, "mail", m.id, "handed_over", now, to_name, handover.number)
     return HandoverResult(handover.id, handover.number, tuple(m.number for m in held))
