@@ -68,9 +68,8 @@ class Complaint(TrackedModel, VoidableMixin):
     """投诉 `TS-YYYY-NNNNN`: the register entry, the handling form and the original share it."""
 
     number = peewee.CharField(max_length=20, unique=True)
-    channel = peewee.CharField(
-        max_length=16
-    )  # letter / phone / fax / in_person / email / department
+    # letter / phone / fax / in_person / email / department
+    channel = peewee.CharField(max_length=16)
     complainant_name = peewee.CharField(max_length=64)
     unit = peewee.ForeignKeyField(Unit, null=True, backref="complaints", on_delete="RESTRICT")
     contact_phone = peewee.CharField(max_length=32, default="")

@@ -89,13 +89,6 @@ class WorkOrdersDock(RegisterDock):
             self.print_slip(ORDER_SLIP.name)
 
 
-class ComplaintsDock(RegisterDock):
-    """投诉登记表 + 投诉处理单 (one number): investigate, pass on, result, close after the call."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, COMPLAINTS.name, parent)
-
-
 class ScriptPanel(QWidget):
     """The callback script, filled in for the customer on the card."""
 
@@ -114,11 +107,11 @@ class ScriptPanel(QWidget):
         self.setVisible(False)
 
     def load(self, record: dict[str, Any] | None) -> None:
-        show = bool(record) and (record or {}).get("status") == "due"
-        self.setVisible(show)
-        if show:
+        due = bool(record) and record.get("status") == "due"
+        self.setVisible(due)
+        if record and due:
             clerk = self.ctx.actor.display_name or self.ctx.actor.username
-            self.text.setText("\n\n".join(rules.script_for(record or {}, clerk)))
+            self.text.setText("\n\n".join(rules.script_for(record, clerk)))
 
 
 class CallbacksDock(RegisterDock):
@@ -170,9 +163,10 @@ class CallbacksDock(RegisterDock):
 
 for spec in (
     dock_spec(WORK_ORDERS, "repair", 20, WorkOrdersDock, tags=("service",)),
-    dock_spec(COMPLAINTS, "complaint", 21, ComplaintsDock, tags=("service",)),
+    # 投诉登记表 + 投诉处理单 (one number): nothing beyond the declaration, a plain RegisterDock.
+    dock_spec(COMPLAINTS, "complaint", 21, tags=("service",)),
     dock_spec(CALLBACK, "callback", 22, CallbacksDock, tags=("service",)),
 ):
     add_dock(spec)
 
-__all__ = ["ArrivalClock", "CallbacksDock", "ComplaintsDock", "ScriptPanel", "WorkOrdersDock"]
+__all__ = ["ArrivalClock", "CallbacksDock", "ScriptPanel", "WorkOrdersDock"]

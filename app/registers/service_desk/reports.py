@@ -317,6 +317,20 @@ def summary_rows(r: ServiceReport) -> list[tuple[str, str]]:
     ]
 
 
+def _rate_rows(lines: Sequence[RateLine], rate_format: str = "") -> list[tuple[Any, ...]]:
+    """One row per rate line, as the PDF (rate as text) and Excel (a number) show it."""
+    return [
+        (
+            x.name,
+            x.due,
+            x.done,
+            rate_format.format(x.rate) if rate_format else round(x.rate, 1),
+            x.points,
+        )
+        for x in lines
+    ]
+
+
 # -- PDF ----------------------------------------------------------------------------------------
 
 
@@ -413,16 +427,12 @@ def render_pdf(r: ServiceReport) -> bytes:
         KeepTogether(
             [
                 para("一、报修维修", styles.section),
-                _bar_chart([(k, v) for k, v in r.orders_by_category], width, 55 * mm),
+                _bar_chart(r.orders_by_category, width, 55 * mm),
             ]
         )
     )
     half = (width - 4 * mm) / 2
-    flow.append(
-        data_table(
-            styles, ("区域", "报修数"), [(k, v) for k, v in r.orders_by_area], (half, half / 2)
-        )
-    )
+    flow.append(data_table(styles, ("区域", "报修数"), r.orders_by_area, (half, half / 2)))
     flow.append(Spacer(1, 2 * mm))
     flow.append(para(f"未完成维修（{r.unfinished}单）及原因", styles.body))
     flow.append(
@@ -439,7 +449,7 @@ def render_pdf(r: ServiceReport) -> bytes:
         KeepTogether(
             [
                 para("二、客户投诉", styles.section),
-                _bar_chart([(k, v) for k, v in r.complaints_by_category], width / 2, 45 * mm),
+                _bar_chart(r.complaints_by_category, width / 2, 45 * mm),
             ]
         )
     )
@@ -451,13 +461,16 @@ def render_pdf(r: ServiceReport) -> bytes:
     flow.append(
         KeepTogether([para("三、回访", styles.section), _pie(r.satisfaction, width / 2, 50 * mm)])
     )
-    rate_rows = lambda lines: [  # noqa: E731
-        (x.name, x.due, x.done, f"{x.rate:.1f}%", x.points) for x in lines
-    ]
     cols = (width - 100 * mm, 22 * mm, 22 * mm, 28 * mm, 28 * mm)
     heads = ("回访类别", "应回访", "已回访", "回访率", "扣分（每低5%扣1分）")
     flow.append(
-        data_table(styles, heads, rate_rows(r.callbacks_by_source), cols, align_right=(1, 2, 3, 4))
+        data_table(
+            styles,
+            heads,
+            _rate_rows(r.callbacks_by_source, "{:.1f}%"),
+            cols,
+            align_right=(1, 2, 3, 4),
+        )
     )
     flow.append(Spacer(1, 3 * mm))
     flow.append(para("回访率（按回访人）", styles.body))
@@ -468,7 +481,7 @@ def render_pdf(r: ServiceReport) -> bytes:
         data_table(
             styles,
             ("回访人",) + heads[1:],
-            rate_rows(r.callbacks_by_staff),
+            _rate_rows(r.callbacks_by_staff, "{:.1f}%"),
             cols,
             align_right=(1, 2, 3, 4),
         )
@@ -495,12 +508,12 @@ def render_xlsx(r: ServiceReport) -> bytes:
         (
             "回访类别",
             ("回访类别", "应回访", "已回访", "回访率%", "扣分"),
-            [(x.name, x.due, x.done, round(x.rate, 1), x.points) for x in r.callbacks_by_source],
+            _rate_rows(r.callbacks_by_source),
         ),
         (
             "回访人",
             ("回访人", "应回访", "已回访", "回访率%", "扣分"),
-            [(x.name, x.due, x.done, round(x.rate, 1), x.points) for x in r.callbacks_by_staff],
+            _rate_rows(r.callbacks_by_staff),
         ),
         ("满意度", ("满意度", "回访数"), r.satisfaction),
     ]

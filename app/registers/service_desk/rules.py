@@ -242,23 +242,26 @@ def after_call(ctx: Context) -> None:
     unsatisfied = call.satisfaction == UNSATISFIED
     reason = f"回访不满意（{call.number}）：{call.comments}".strip("：")
     if call.work_order_id is not None and unsatisfied:
-        reg = registry.get("work_orders")
-        order = WorkOrder.get_by_id(call.work_order_id)
-        if order.status in reg.transition("reopen").source:
-            t = reg.transition("reopen")
-            apply_transition(ctx.actor, reg, t, order, None, {"reopen_reason": reason}, now=ctx.now)
+        _reopen(ctx, "work_orders", WorkOrder.get_by_id(call.work_order_id), reason)
     if call.complaint_id is None:
         return
-    reg = registry.get("complaints")
     complaint = Complaint.get_by_id(call.complaint_id)
     if complaint.status == "assigned":
         if call.purpose == "progress":
             schedule_progress(ctx, complaint)
     elif unsatisfied:
-        if complaint.status in reg.transition("reopen").source:
-            t = reg.transition("reopen")
-            apply_transition(
-                ctx.actor, reg, t, complaint, None, {"reopen_reason": reason}, now=ctx.now
-            )
+        _reopen(ctx, "complaints", complaint, reason)
     elif call.purpose == "result" and complaint.status == "resolved":
+        reg = registry.get("complaints")
         apply_transition(ctx.actor, reg, reg.transition("close"), complaint, None, {}, now=ctx.now)
+
+
+def _reopen(ctx: Context, register: str, record: Any, reason: str) -> None:
+    """The source back to the supervisor through its own reopen step (trail, due time and
+    handler as when reopened by hand) — unless it is not in a state that step starts from."""
+    from app.kit.services import apply_transition
+
+    reg = registry.get(register)
+    t = reg.transition("reopen")
+    if record.status in t.source:
+        apply_transition(ctx.actor, reg, t, record, None, {"reopen_reason": reason}, now=ctx.now)
