@@ -3,6 +3,7 @@ the contents checklist, driven from the scan box and the keyboard (real SQLite).
 
 from __future__ import annotations
 
+from desk_window import open_window, scan
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -30,29 +31,12 @@ def _pdf_text(data: bytes) -> str:
         pdf.close()
 
 
-def _window(qtbot, actor, db, settings) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(UiContext(actor, db), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
-def _scan(qtbot, window: MainWindow, code: str) -> None:  # noqa: ANN001
-    box = window.scan_box
-    box.focus_scan()
-    qtbot.keyClicks(box.line_edit, code)
-    qtbot.keyClick(box.line_edit, Qt.Key.Key_Return)
-
-
 def _enter_again(qtbot, window: MainWindow) -> None:  # noqa: ANN001
     qtbot.keyClick(window.scan_box.line_edit, Qt.Key.Key_Return)
 
 
 def test_archive_docks_for_roles_that_see_files(qtbot, archive_office, db, make_actor, ui_settings):  # noqa: ANN001
-    window = _window(qtbot, archive_office.admin, db, ui_settings)
+    window = open_window(qtbot, archive_office.admin, db, ui_settings)
     for name in ("dock_archives", "dock_archive_loans", "dock_archive_incidents"):
         assert name in window.docks
     assert window.dock_for_register("archives") is window.docks["dock_archives"]
@@ -64,8 +48,8 @@ def test_archive_docks_for_roles_that_see_files(qtbot, archive_office, db, make_
 
 def test_ticking_a_document_saves_it(qtbot, archive_office, db, ui_settings):  # noqa: ANN001
     record = archive_office.new_file(0, present=0)
-    window = _window(qtbot, archive_office.admin, db, ui_settings)
-    _scan(qtbot, window, record["code"])
+    window = open_window(qtbot, archive_office.admin, db, ui_settings)
+    scan(qtbot, window, record["code"])
     dock = window.docks["dock_archives"].widget()
     assert isinstance(dock, ArchivesDock)
     panel = dock.items_panel
@@ -91,10 +75,10 @@ def test_scan_lend_scan_return_with_the_checklist(
 ) -> None:
     record = archive_office.new_file(1, present=3)
     present = archive_office.present_names(record["id"])
-    window = _window(qtbot, archive_office.admin, db, ui_settings)
+    window = open_window(qtbot, archive_office.admin, db, ui_settings)
 
     # scan the file label: its card, Lend at hand; the next scan still lands in the box
-    _scan(qtbot, window, record["code"])
+    scan(qtbot, window, record["code"])
     dock = window.docks["dock_archives"].widget()
     assert dock.record is not None and dock.record["id"] == record["id"]
     assert dock.at_hand() is dock.transition_buttons["lend"]
@@ -121,7 +105,7 @@ def test_scan_lend_scan_return_with_the_checklist(
     dock.last_preview.close()
 
     # scan it again (back from the borrower): Return at hand, Enter opens the checklist
-    _scan(qtbot, window, record["code"])
+    scan(qtbot, window, record["code"])
     assert dock.at_hand() is dock.transition_buttons["return"]
     _enter_again(qtbot, window)
     ret = dock.active_dialog
@@ -223,8 +207,8 @@ def test_a_scanned_loan_number_scanned_again_takes_the_file_back(
         {"borrower_staff": archive_office.clerk_id, "kind": "borrow", "purpose": "复核"},
     )
     loan = listing.page(archive_office.admin, "archive_loans", listing.ListRequest(), 0, 1)[0]
-    window = _window(qtbot, archive_office.admin, db, ui_settings)
-    _scan(qtbot, window, loan["number"])
+    window = open_window(qtbot, archive_office.admin, db, ui_settings)
+    scan(qtbot, window, loan["number"])
     loans_dock = window.docks["dock_archive_loans"].widget()
     assert loans_dock.record is not None and loans_dock.record["id"] == loan["id"]
     _enter_again(qtbot, window)

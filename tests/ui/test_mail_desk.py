@@ -4,38 +4,20 @@ scanned at the desk → the pickup form → identity check → two items in one 
 
 from __future__ import annotations
 
+from desk_window import open_window, scan
 from pdf_helpers import all_text
 from PySide6.QtCore import Qt
 
 from app.kit import services as kit
 from app.models import MailItem, MailPickup
 from app.services import reference
-from ui.context import UiContext
 from ui.docks.mail import MailDock, MailIntakeDialog, MailPickupDialog
 from ui.kit.transition_dialog import TransitionDialog
-from ui.main_window import MainWindow
 
 pytest_plugins = ("archive_fixtures",)  # no_dialogs
 
 SAVE_TIMEOUT = 10_000
 OWNER_ID = "110101199003074477"
-
-
-def _window(qtbot, actor, db, settings) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(UiContext(actor, db), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
-def _scan(qtbot, window: MainWindow, code: str) -> None:  # noqa: ANN001
-    box = window.scan_box
-    box.focus_scan()
-    qtbot.keyClicks(box.line_edit, code)
-    qtbot.keyClick(box.line_edit, Qt.Key.Key_Return)
 
 
 def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs) -> None:  # noqa: ANN001
@@ -44,7 +26,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     reference.create_party(
         admin, kind="owner", name="王芳", id_number=OWNER_ID, unit_codes=["A-1201"]
     )
-    window = _window(qtbot, admin, db, ui_settings)
+    window = open_window(qtbot, admin, db, ui_settings)
     assert "dock_mail" in window.docks
     dock = window.docks["dock_mail"].ensure_widget()
     assert isinstance(dock, MailDock)
@@ -71,7 +53,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     qtbot.waitUntil(lambda: dock.active_dialog is None)
 
     # the first item's pickup notice: Notify (by slip) opens the notice in the preview
-    _scan(qtbot, window, items[0].number)
+    scan(qtbot, window, items[0].number)
     assert dock.record is not None and dock.record["id"] == items[0].id
     assert dock.at_hand() is dock.transition_buttons["pick_up"]
     notify = dock.start_transition("notify")
@@ -85,7 +67,7 @@ def test_intake_notice_pickup_by_scans(qtbot, db, admin, ui_settings, no_dialogs
     dock.last_preview.close()
 
     # the owner brings the notice: scan, Enter → the pickup form with both items offered
-    _scan(qtbot, window, items[0].number)
+    scan(qtbot, window, items[0].number)
     qtbot.keyClick(window.scan_box.line_edit, Qt.Key.Key_Return)
     pickup = dock.active_dialog
     assert isinstance(pickup, MailPickupDialog)
@@ -130,7 +112,7 @@ def test_shift_handover_with_both_signatures(qtbot, db, admin, ui_settings, no_d
     reference.create_building(admin, "A", "A座")
     unit = reference.create_unit(admin, code="A-1201", building_code="A", floor_number=12)
     held = kit.create(admin, "mail", {"unit": unit.id, "addressee": "王芳", "kind": "parcel"})
-    window = _window(qtbot, admin, db, ui_settings)
+    window = open_window(qtbot, admin, db, ui_settings)
     dock = window.docks["dock_mail"].ensure_widget()
     dialog = dock.hand_over()
     assert isinstance(dialog, MailHandoverDialog)
@@ -153,7 +135,7 @@ def test_shift_handover_with_both_signatures(qtbot, db, admin, ui_settings, no_d
 def test_every_mail_register_has_its_dock(qtbot, db, admin, ui_settings) -> None:  # noqa: ANN001
     from ui.kit.register_dock import RegisterDock
 
-    window = _window(qtbot, admin, db, ui_settings)
+    window = open_window(qtbot, admin, db, ui_settings)
     for register in (
         "mail",
         "mail_pickups",

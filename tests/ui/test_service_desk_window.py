@@ -7,14 +7,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from desk_window import open_window, scan
 
 from app.kit import services as kit
 from app.models import Callback, WorkOrder
 from ui.context import UiContext
 from ui.docks.service_desk import ArrivalClock, CallbacksDock, WorkOrdersDock
 from ui.kit.transition_dialog import RecordDialog, TransitionDialog
-from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from service_desk_fixtures import DeskOffice
@@ -24,25 +23,10 @@ pytest_plugins = ("archive_fixtures", "service_desk_fixtures")  # no_dialogs, de
 SAVE_TIMEOUT = 10_000
 
 
-def _window(qtbot, actor, db, settings) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(UiContext(actor, db), settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def _save(qtbot, dock, dialog) -> None:  # noqa: ANN001
     assert dialog.save() is True
     qtbot.waitUntil(lambda: not dialog.saving, timeout=SAVE_TIMEOUT)
     qtbot.waitUntil(lambda: dock.active_dialog is None, timeout=SAVE_TIMEOUT)
-
-
-def _scan(qtbot, window: MainWindow, code: str) -> None:  # noqa: ANN001
-    box = window.scan_box
-    box.focus_scan()
-    qtbot.keyClicks(box.line_edit, code)
-    qtbot.keyClick(box.line_edit, Qt.Key.Key_Return)
 
 
 def test_take_call_dispatch_arrive_finish_callback(
@@ -52,7 +36,7 @@ def test_take_call_dispatch_arrive_finish_callback(
     ui_settings,
     no_dialogs,  # noqa: ANN001
 ) -> None:
-    window = _window(qtbot, desk_office.clerk, db, ui_settings)
+    window = open_window(qtbot, desk_office.clerk, db, ui_settings)
     for name in ("dock_work_orders", "dock_complaints", "dock_callbacks"):
         assert name in window.docks
     window.docks["dock_work_orders"].show()
@@ -90,7 +74,7 @@ def test_take_call_dispatch_arrive_finish_callback(
     assert "01:01" in clock.text() and "missed" in clock.text()
 
     # the engineer scans the order at the desk: Arrived at hand, Enter records it
-    _scan(qtbot, window, number)
+    scan(qtbot, window, number)
     assert orders.at_hand() is orders.transition_buttons["arrive"]
     arrive = orders.start_transition("arrive")
     assert arrive.inputs["arrival_via"].currentData() == "scanned"
